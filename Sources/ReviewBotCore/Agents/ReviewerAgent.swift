@@ -1,0 +1,85 @@
+import Foundation
+
+/// What every reviewer agent receives: immutable values only.
+public struct AgentInput: Sendable {
+    public let change: ChangeSet
+    public let files: [SourceFile]
+
+    public init(change: ChangeSet, files: [SourceFile]) {
+        self.change = change
+        self.files = files
+    }
+}
+
+/// What an agent hands to the synthesizer.
+public struct AgentReport: Sendable, Equatable {
+    public enum Status: String, Sendable, Codable {
+        case ok, degraded, failed
+    }
+
+    public var agent: String
+    public var status: Status
+    public var durationMs: Int
+    public var findings: [Finding]
+    /// Why the agent is degraded or failed, if it is.
+    public var note: String?
+}
+
+/// A reviewer that owns one category of problems.
+public protocol ReviewerAgent: Sendable {
+    var category: Category { get }
+    func review(_ input: AgentInput) async -> AgentReport
+}
+
+extension ReviewerAgent {
+    public var name: String { category.rawValue }
+
+    /// Runs `rules` over every file and times it; the shared body of the rule-based agents.
+    func runRules(_ rules: RuleEngine, on input: AgentInput) -> AgentReport {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var findings: [Finding] = []
+        for file in input.files { findings += rules.findings(in: file, agent: name) }
+        let elapsed = Int((DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        return AgentReport(agent: name, status: .ok, durationMs: elapsed, findings: findings)
+    }
+}
+
+/// Injection, secrets, TLS, weak crypto, unsafe deserialization.
+public struct SecurityAgent: ReviewerAgent {
+    public let category = Category.security
+    let rules: RuleEngine
+
+    public init(rules: RuleEngine) { self.rules = rules }
+
+    public func review(_ input: AgentInput) async -> AgentReport { runRules(rules, on: input) }
+}
+
+/// Work repeated in loops and other avoidable cost.
+public struct PerformanceAgent: ReviewerAgent {
+    public let category = Category.performance
+    let rules: RuleEngine
+
+    public init(rules: RuleEngine) { self.rules = rules }
+
+    public func review(_ input: AgentInput) async -> AgentReport { runRules(rules, on: input) }
+}
+
+/// Swallowed errors, crash-prone shortcuts, debug leftovers.
+public struct QualityAgent: ReviewerAgent {
+    public let category = Category.quality
+    let rules: RuleEngine
+
+    public init(rules: RuleEngine) { self.rules = rules }
+
+    public func review(_ input: AgentInput) async -> AgentReport { runRules(rules, on: input) }
+}
+
+/// Markup that keyboard, screen-reader and low-vision users cannot use.
+public struct AccessibilityAgent: ReviewerAgent {
+    public let category = Category.accessibility
+    let rules: RuleEngine
+
+    public init(rules: RuleEngine) { self.rules = rules }
+
+    public func review(_ input: AgentInput) async -> AgentReport { runRules(rules, on: input) }
+}

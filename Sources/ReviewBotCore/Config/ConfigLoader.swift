@@ -1,0 +1,207 @@
+import Foundation
+import Yams
+
+/// Reads `.reviewbot.yml`. Every unknown key or bad value is an error naming the key and its line.
+public enum ConfigLoader {
+    public static let fileName = ".reviewbot.yml"
+
+    /// Loads `path`, or the defaults when `path` is nil.
+    public static func load(path: String?) throws(ConfigError) -> Configuration {
+        guard let path else { return Configuration() }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError("cannot read the configuration file \(path)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError("\(path): not UTF-8 text")
+        }
+        return try parse(text, file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws(ConfigError) -> Configuration {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw ConfigError("\(file): invalid YAML: \(describe(error))")
+        } catch {
+            throw ConfigError("\(file): invalid YAML: \(error)")
+        }
+        var config = Configuration()
+        guard let root else { return config }
+        let reader = Reader(file: file)
+        let mapping = try reader.mapping(root, key: "the top level")
+        for (keyNode, value) in mapping {
+            let key = try reader.key(keyNode)
+            switch key {
+            case "agents": try readAgents(value, reader: reader, into: &config)
+            case "voting": try readVoting(value, reader: reader, into: &config)
+            case "ignore": config.ignore = try reader.strings(value, key: key)
+            case "default_ignores": config.defaultIgnores = try reader.bool(value, key: key)
+            case "rules": try readRules(value, reader: reader, into: &config)
+            case "max_file_bytes":
+                let bytes = try reader.int(value, key: key)
+                guard bytes > 0 else { throw reader.error(value, "max_file_bytes must be positive") }
+                config.maxFileBytes = bytes
+            case "fail_on":
+                config.failOn = try reader.choice(value, key: key, FailOn.self)
+            default:
+                throw reader.error(
+                    keyNode,
+                    "unknown key '\(key)' (expected agents, voting, ignore, default_ignores, rules, max_file_bytes, fail_on)")
+            }
+        }
+        return config
+    }
+
+    private static func readAgents(_ node: Node, reader: Reader, into config: inout Configuration) throws(ConfigError) {
+        for (keyNode, value) in try reader.mapping(node, key: "agents") {
+            let name = try reader.key(keyNode)
+            guard let category = Category(rawValue: name) else {
+                throw reader.error(keyNode, "unknown agent '\(name)' under agents (expected security, performance, quality, accessibility)")
+            }
+            var settings = config.agents[category] ?? .init()
+            if case .scalar = value {
+                settings.enabled = try reader.bool(value, key: "agents.\(name)")
+            } else {
+                for (fieldNode, fieldValue) in try reader.mapping(value, key: "agents.\(name)") {
+                    let field = try reader.key(fieldNode)
+                    let path = "agents.\(name).\(field)"
+                    switch field {
+                    case "enabled": settings.enabled = try reader.bool(fieldValue, key: path)
+                    case "weight":
+                        let weight = try reader.double(fieldValue, key: path)
+                        guard weight >= 0 else { throw reader.error(fieldValue, "\(path) must be zero or more") }
+                        settings.weight = weight
+                    case "veto": settings.veto = try reader.bool(fieldValue, key: path)
+                    default: throw reader.error(fieldNode, "unknown key '\(field)' under agents.\(name) (expected enabled, weight, veto)")
+                    }
+                }
+            }
+            config.agents[category] = settings
+        }
+    }
+
+    private static func readVoting(_ node: Node, reader: Reader, into config: inout Configuration) throws(ConfigError) {
+        for (keyNode, value) in try reader.mapping(node, key: "voting") {
+            let key = try reader.key(keyNode)
+            let path = "voting.\(key)"
+            switch key {
+            case "policy": config.voting.policy = try reader.choice(value, key: path, VotingPolicy.self)
+            case "threshold":
+                let threshold = try reader.double(value, key: path)
+                guard threshold > 0 && threshold <= 1 else {
+                    throw reader.error(value, "voting.threshold must be in (0, 1], got \(threshold)")
+                }
+                config.voting.consensusThreshold = threshold
+            case "reject_at": config.voting.rejectAt = try reader.choice(value, key: path, Severity.self)
+            case "request_changes_at": config.voting.requestChangesAt = try reader.choice(value, key: path, Severity.self)
+            default:
+                throw reader.error(keyNode, "unknown key '\(key)' under voting (expected policy, threshold, reject_at, request_changes_at)")
+            }
+        }
+        guard config.voting.requestChangesAt <= config.voting.rejectAt else {
+            throw ConfigError("\(reader.file): voting.request_changes_at must not be above voting.reject_at")
+        }
+    }
+
+    private static func readRules(_ node: Node, reader: Reader, into config: inout Configuration) throws(ConfigError) {
+        let known = Set(RuleCatalog.builtin.map(\.id))
+        for (keyNode, value) in try reader.mapping(node, key: "rules") {
+            let id = try reader.key(keyNode)
+            guard known.contains(id) else {
+                throw reader.error(keyNode, "unknown rule '\(id)' under rules (run `reviewbot rules` for the list)")
+            }
+            var override = Configuration.RuleOverride()
+            if case .scalar(let scalar) = value {
+                switch scalar.string.lowercased() {
+                case "off", "false", "disabled", "no": override.enabled = false
+                case "on", "true", "enabled", "yes": override.enabled = true
+                default:
+                    guard let severity = Severity(rawValue: scalar.string.lowercased()) else {
+                        throw reader.error(value, "rules.\(id) must be on, off, a severity or a mapping, got '\(scalar.string)'")
+                    }
+                    override.severity = severity
+                }
+            } else {
+                for (fieldNode, fieldValue) in try reader.mapping(value, key: "rules.\(id)") {
+                    let field = try reader.key(fieldNode)
+                    switch field {
+                    case "enabled": override.enabled = try reader.bool(fieldValue, key: "rules.\(id).enabled")
+                    case "severity": override.severity = try reader.choice(fieldValue, key: "rules.\(id).severity", Severity.self)
+                    default: throw reader.error(fieldNode, "unknown key '\(field)' under rules.\(id) (expected enabled, severity)")
+                    }
+                }
+            }
+            config.rules[id] = override
+        }
+    }
+
+    private static func describe(_ error: YamlError) -> String {
+        "\(error)".split(separator: "\n").first.map(String.init) ?? "parse error"
+    }
+
+    /// Typed access to YAML nodes with errors that carry the file and line.
+    struct Reader {
+        let file: String
+
+        func error(_ node: Node, _ message: String) -> ConfigError {
+            if let mark = node.mark { return ConfigError("\(file):\(mark.line): \(message)") }
+            return ConfigError("\(file): \(message)")
+        }
+
+        func key(_ node: Node) throws(ConfigError) -> String {
+            guard case .scalar(let scalar) = node else { throw error(node, "keys must be plain names") }
+            return scalar.string
+        }
+
+        func mapping(_ node: Node, key: String) throws(ConfigError) -> Node.Mapping {
+            guard case .mapping(let mapping) = node else { throw error(node, "\(key) must be a mapping") }
+            return mapping
+        }
+
+        func scalar(_ node: Node, key: String) throws(ConfigError) -> String {
+            guard case .scalar(let scalar) = node else { throw error(node, "\(key) must be a single value") }
+            return scalar.string
+        }
+
+        func bool(_ node: Node, key: String) throws(ConfigError) -> Bool {
+            switch try scalar(node, key: key).lowercased() {
+            case "true", "yes", "on": return true
+            case "false", "no", "off": return false
+            case let other: throw error(node, "\(key) must be true or false, got '\(other)'")
+            }
+        }
+
+        func int(_ node: Node, key: String) throws(ConfigError) -> Int {
+            let text = try scalar(node, key: key)
+            guard let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
+                throw error(node, "\(key) must be a whole number, got '\(text)'")
+            }
+            return value
+        }
+
+        func double(_ node: Node, key: String) throws(ConfigError) -> Double {
+            let text = try scalar(node, key: key)
+            guard let value = Double(text), value.isFinite else { throw error(node, "\(key) must be a number, got '\(text)'") }
+            return value
+        }
+
+        func strings(_ node: Node, key: String) throws(ConfigError) -> [String] {
+            guard case .sequence(let sequence) = node else { throw error(node, "\(key) must be a list") }
+            var values: [String] = []
+            for item in sequence { values.append(try scalar(item, key: "an item of \(key)")) }
+            return values
+        }
+
+        func choice<T: RawRepresentable & CaseIterable>(_ node: Node, key: String, _ type: T.Type) throws(ConfigError) -> T
+        where T.RawValue == String {
+            let text = try scalar(node, key: key)
+            let normalised = text.lowercased().replacingOccurrences(of: "_", with: "-")
+            if let value = T(rawValue: text) ?? T(rawValue: normalised) ?? T(rawValue: text.lowercased().replacingOccurrences(of: "-", with: "_")) {
+                return value
+            }
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw error(node, "\(key) must be one of \(allowed), got '\(text)'")
+        }
+    }
+}

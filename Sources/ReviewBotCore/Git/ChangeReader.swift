@@ -1,0 +1,247 @@
+internal import CLibGit2
+import Foundation
+
+/// Which change to review, as the user asked for it.
+public enum ChangeRequest: Sendable, Equatable {
+    /// `A..B`, `A...B`, or one commit against its first parent.
+    case revision(String)
+    /// The index against HEAD (against the empty tree before the first commit).
+    case staged
+    /// The working tree (with untracked, not ignored files) against HEAD.
+    case worktree
+
+    public var label: String {
+        switch self {
+        case .revision(let spec): spec
+        case .staged: "--staged"
+        case .worktree: "--worktree"
+        }
+    }
+}
+
+/// Reads a change with libgit2 and copies everything the reviewers need into a ``ChangeSet``.
+///
+/// All libgit2 handles live inside ``read(_:)`` and are freed before it returns, on the calling thread.
+public struct ChangeReader: Sendable {
+    public var repositoryPath: String
+    /// Files larger than this (either side) are skipped with a note.
+    public var maxFileBytes: Int
+    /// Decides which paths are not reviewed at all (ignore globs).
+    public var isIgnored: @Sendable (String) -> Bool
+
+    public init(repositoryPath: String, maxFileBytes: Int = 1_048_576, isIgnored: @escaping @Sendable (String) -> Bool = { _ in false }) {
+        self.repositoryPath = repositoryPath
+        self.maxFileBytes = maxFileBytes
+        self.isIgnored = isIgnored
+    }
+
+    public func read(_ request: ChangeRequest) throws(GitError) -> ChangeSet {
+        let repository = try Repository(discoveringFrom: repositoryPath)
+        var options = CLibGit2_diff_options_init()
+        options.context_lines = 0
+        options.interhunk_lines = 0
+        options.max_size = Int64(maxFileBytes)
+        var diffHandle: OpaquePointer?
+        let target: ReviewTarget
+        var findFlags = GIT_DIFF_FIND_RENAMES.rawValue
+
+        switch request {
+        case .revision(let spec):
+            let (old, new, range) = try resolve(spec, in: repository)
+            let oldTree = try old?.tree()
+            let newTree = try new.tree()
+            target = ReviewTarget(range: range, base: old?.sha, head: new.sha)
+            guard git_diff_tree_to_tree(&diffHandle, repository.pointer, oldTree?.pointer, newTree.pointer, &options) == 0
+            else { throw lastGitError(.unreadableObject, "cannot diff \(spec)") }
+        case .staged:
+            let head = repository.isHeadUnborn ? nil : try repository.commit("HEAD")
+            let headTree = try head?.tree()
+            target = ReviewTarget(range: "--staged", base: head?.sha, head: nil)
+            guard git_diff_tree_to_index(&diffHandle, repository.pointer, headTree?.pointer, nil, &options) == 0 else {
+                throw lastGitError(.unreadableObject, "cannot diff the index against HEAD")
+            }
+        case .worktree:
+            guard repository.workdir != nil else {
+                throw GitError(.other, "--worktree needs a working tree, and this repository is bare")
+            }
+            let head = repository.isHeadUnborn ? nil : try repository.commit("HEAD")
+            let headTree = try head?.tree()
+            target = ReviewTarget(range: "--worktree", base: head?.sha, head: nil)
+            options.flags |= GIT_DIFF_INCLUDE_UNTRACKED.rawValue | GIT_DIFF_RECURSE_UNTRACKED_DIRS.rawValue
+            findFlags |= GIT_DIFF_FIND_FOR_UNTRACKED.rawValue
+            guard git_diff_tree_to_workdir_with_index(&diffHandle, repository.pointer, headTree?.pointer, &options) == 0
+            else { throw lastGitError(.unreadableObject, "cannot diff the working tree against HEAD") }
+        }
+        guard let diffHandle else { throw GitError(.other, "libgit2 returned no diff") }
+        defer { git_diff_free(diffHandle) }
+
+        var findOptions = CLibGit2_diff_find_options_init()
+        findOptions.flags = findFlags
+        guard git_diff_find_similar(diffHandle, &findOptions) == 0 else {
+            throw lastGitError(.other, "rename detection failed")
+        }
+
+        var files: [FileChange] = []
+        var skipped: [SkippedFile] = []
+        let count = git_diff_num_deltas(diffHandle)
+        for index in 0..<count {
+            guard let delta = git_diff_get_delta(diffHandle, index)?.pointee else { continue }
+            let entry = try readDelta(delta, at: index, of: diffHandle, request: request, repository: repository)
+            switch entry {
+            case .file(let file): files.append(file)
+            case .skipped(let note): skipped.append(note)
+            case .none: break
+            }
+        }
+        files.sort { $0.path < $1.path }
+        skipped.sort { $0.path < $1.path }
+        return ChangeSet(target: target, files: files, skipped: skipped)
+    }
+
+    /// Turns `A..B`, `A...B` or `C` into the old and new commits.
+    private func resolve(_ spec: String, in repository: Repository) throws(GitError) -> (Commit?, Commit, String) {
+        if let range = spec.range(of: "...") {
+            let left = String(spec[..<range.lowerBound])
+            let right = String(spec[range.upperBound...])
+            let one = try repository.commit(left.isEmpty ? "HEAD" : left)
+            let two = try repository.commit(right.isEmpty ? "HEAD" : right)
+            return (try repository.mergeBase(one, two), two, spec)
+        }
+        if let range = spec.range(of: "..") {
+            let left = String(spec[..<range.lowerBound])
+            let right = String(spec[range.upperBound...])
+            let one = try repository.commit(left.isEmpty ? "HEAD" : left)
+            let two = try repository.commit(right.isEmpty ? "HEAD" : right)
+            return (one, two, spec)
+        }
+        let commit = try repository.commit(spec)
+        return (try commit.firstParent(in: repository), commit, spec)
+    }
+
+    private enum Entry {
+        case file(FileChange)
+        case skipped(SkippedFile)
+        case none
+    }
+
+    private func readDelta(
+        _ delta: git_diff_delta, at index: Int, of diff: OpaquePointer, request: ChangeRequest, repository: Repository
+    ) throws(GitError) -> Entry {
+        let status: FileStatus
+        switch delta.status {
+        case GIT_DELTA_ADDED, GIT_DELTA_UNTRACKED: status = .added
+        case GIT_DELTA_DELETED: status = .deleted
+        case GIT_DELTA_MODIFIED: status = .modified
+        case GIT_DELTA_RENAMED: status = .renamed
+        case GIT_DELTA_COPIED: status = .copied
+        case GIT_DELTA_TYPECHANGE: status = .typeChanged
+        default: return .none
+        }
+        let newPath = String(cString: delta.new_file.path)
+        let oldPath = String(cString: delta.old_file.path)
+        let path = status == .deleted ? oldPath : newPath
+
+        if isIgnored(path) {
+            return .skipped(SkippedFile(path: path, status: status, reason: .ignored, detail: "matches an ignore glob"))
+        }
+        if status == .deleted {
+            return .skipped(SkippedFile(path: path, status: status, reason: .deleted, detail: "deleted"))
+        }
+        let mode = delta.new_file.mode
+        if mode == UInt16(GIT_FILEMODE_COMMIT.rawValue) || delta.old_file.mode == UInt16(GIT_FILEMODE_COMMIT.rawValue) {
+            return .skipped(SkippedFile(path: path, status: status, reason: .submodule, detail: "submodule"))
+        }
+        if mode == UInt16(GIT_FILEMODE_LINK.rawValue) {
+            return .skipped(SkippedFile(path: path, status: status, reason: .symlink, detail: "symbolic link"))
+        }
+        if let oversized = oversizedSide(delta, request: request, repository: repository, path: newPath) {
+            return .skipped(
+                SkippedFile(
+                    path: path, status: status, reason: .tooLarge,
+                    detail: "\(oversized) bytes, over the limit of \(maxFileBytes)"))
+        }
+
+        var patch: OpaquePointer?
+        guard git_patch_from_diff(&patch, diff, index) == 0, let patch else {
+            throw lastGitError(.unreadableObject, "cannot diff \(path)")
+        }
+        defer { git_patch_free(patch) }
+        if let patched = git_patch_get_delta(patch)?.pointee, patched.flags & GIT_DIFF_FLAG_BINARY.rawValue != 0 {
+            return .skipped(SkippedFile(path: path, status: status, reason: .binary, detail: "binary file"))
+        }
+
+        var hunks: [Hunk] = []
+        var added: [Int] = []
+        let hunkCount = git_patch_num_hunks(patch)
+        for hunkIndex in 0..<hunkCount {
+            var hunkPointer: UnsafePointer<git_diff_hunk>?
+            var lineCount = 0
+            guard git_patch_get_hunk(&hunkPointer, &lineCount, patch, hunkIndex) == 0, let header = hunkPointer?.pointee
+            else { continue }
+            var hunkAdded: [Int] = []
+            var hunkRemoved: [Int] = []
+            for lineIndex in 0..<lineCount {
+                var linePointer: UnsafePointer<git_diff_line>?
+                guard git_patch_get_line_in_hunk(&linePointer, patch, hunkIndex, lineIndex) == 0,
+                    let line = linePointer?.pointee
+                else { continue }
+                switch UInt32(UInt8(bitPattern: line.origin)) {
+                case GIT_DIFF_LINE_ADDITION.rawValue: hunkAdded.append(Int(line.new_lineno))
+                case GIT_DIFF_LINE_DELETION.rawValue: hunkRemoved.append(Int(line.old_lineno))
+                default: break
+                }
+            }
+            added.append(contentsOf: hunkAdded)
+            hunks.append(
+                Hunk(
+                    oldStart: Int(header.old_start), oldLines: Int(header.old_lines), newStart: Int(header.new_start),
+                    newLines: Int(header.new_lines), addedLines: hunkAdded, removedLines: hunkRemoved))
+        }
+
+        let oldBytes: [UInt8]? = status == .added ? nil : try repository.blobData(delta.old_file.id)
+        let newBytes: [UInt8]
+        if request == .worktree {
+            guard let workdir = repository.workdir,
+                let data = FileManager.default.contents(atPath: workdir + newPath)
+            else {
+                throw GitError(.unreadableObject, "cannot read \(newPath) from the working tree")
+            }
+            newBytes = [UInt8](data)
+        } else {
+            newBytes = try repository.blobData(delta.new_file.id)
+        }
+        guard let newText = String(validating: newBytes, as: UTF8.self),
+            let oldText = oldBytes.map({ String(validating: $0, as: UTF8.self) }) ?? .some(nil)
+        else {
+            return .skipped(SkippedFile(path: path, status: status, reason: .invalidUTF8, detail: "not valid UTF-8"))
+        }
+        added.sort()
+        return .file(
+            FileChange(
+                path: path, oldPath: status == .renamed || status == .copied ? oldPath : nil, status: status,
+                similarity: status == .renamed || status == .copied ? Int(delta.similarity) : nil, hunks: hunks,
+                addedLines: added, oldText: oldText, newText: newText))
+    }
+
+    /// The size of the larger side when it is over the limit, read without loading the content.
+    private func oversizedSide(
+        _ delta: git_diff_delta, request: ChangeRequest, repository: Repository, path: String
+    ) -> Int? {
+        var sizes: [Int] = []
+        if delta.old_file.flags & GIT_DIFF_FLAG_EXISTS.rawValue != 0 || delta.status != GIT_DELTA_ADDED {
+            if let size = repository.blobSize(delta.old_file.id) { sizes.append(size) }
+        }
+        if request == .worktree {
+            if let workdir = repository.workdir,
+                let attributes = try? FileManager.default.attributesOfItem(atPath: workdir + path),
+                let size = attributes[.size] as? Int
+            {
+                sizes.append(size)
+            }
+        } else if let size = repository.blobSize(delta.new_file.id) {
+            sizes.append(size)
+        }
+        guard let largest = sizes.max(), largest > maxFileBytes else { return nil }
+        return largest
+    }
+}

@@ -1,0 +1,215 @@
+internal import CLibGit2
+import Foundation
+
+/// Makes sure libgit2 is initialised once per process, before the first call into it.
+private let libgit2Initialised: Bool = {
+    git_libgit2_init()
+    return true
+}()
+
+/// Builds a ``GitError`` from libgit2's last error of the calling thread.
+///
+/// `git_error_last()` is per thread, so this must run right after the failing call, before any
+/// suspension point.
+func lastGitError(_ code: GitError.Code, _ message: String) -> GitError {
+    var cause: String?
+    if let error = git_error_last(), let text = error.pointee.message {
+        cause = String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    let full = cause.map { "\(message): \($0)" } ?? message
+    return GitError(code, full, cause: cause)
+}
+
+/// Owns one `git_repository` handle.
+///
+/// Not `Sendable`: libgit2 handles must not be shared between threads. Create, use and drop it on
+/// one thread; everything read from it is copied into value types at once.
+final class Repository {
+    let pointer: OpaquePointer
+
+    /// Opens the repository that contains `path`, searching parent folders like `git` does.
+    init(discoveringFrom path: String) throws(GitError) {
+        _ = libgit2Initialised
+        var handle: OpaquePointer?
+        let status = git_repository_open_ext(&handle, path, 0, nil)
+        guard status == 0, let handle else {
+            if status == GIT_ENOTFOUND.rawValue {
+                throw GitError(.notARepository, "not a git repository (or any parent up to /): \(path)")
+            }
+            throw lastGitError(.notARepository, "cannot open the repository at \(path)")
+        }
+        pointer = handle
+    }
+
+    deinit {
+        git_repository_free(pointer)
+    }
+
+    /// The working directory with a trailing `/`, or nil for a bare repository.
+    var workdir: String? {
+        git_repository_workdir(pointer).map { String(cString: $0) }
+    }
+
+    /// The `.git` directory with a trailing `/`.
+    var gitDirectory: String {
+        String(cString: git_repository_path(pointer))
+    }
+
+    var isHeadUnborn: Bool { git_repository_head_unborn(pointer) == 1 }
+
+    var isShallow: Bool { git_repository_is_shallow(pointer) == 1 }
+
+    /// The folder hooks are run from: `core.hooksPath` when set, otherwise `.git/hooks`.
+    func hooksDirectory() -> String {
+        if let value = configString("core.hooksPath"), !value.isEmpty {
+            if value.hasPrefix("/") { return value }
+            if value.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] {
+                return home + value.dropFirst(1)
+            }
+            return (workdir ?? gitDirectory) + value
+        }
+        return gitDirectory + "hooks"
+    }
+
+    /// A string from the repository's configuration (repository, global and system levels).
+    func configString(_ name: String) -> String? {
+        var config: OpaquePointer?
+        guard git_repository_config_snapshot(&config, pointer) == 0, let config else { return nil }
+        defer { git_config_free(config) }
+        var value: UnsafePointer<CChar>?
+        guard git_config_get_string(&value, config, name) == 0, let value else { return nil }
+        return String(cString: value)
+    }
+
+    /// Resolves a revision expression (`HEAD~1`, a tag, a short sha) to a commit.
+    func commit(_ spec: String) throws(GitError) -> Commit {
+        var object: OpaquePointer?
+        let status = git_revparse_single(&object, pointer, spec)
+        guard status == 0, let object else {
+            if spec.hasPrefix("HEAD") && isHeadUnborn {
+                throw GitError(
+                    .emptyRepository,
+                    "the repository has no commits yet, so '\(spec)' does not exist; review the index with --staged")
+            }
+            var error = lastGitError(.unknownRevision, "unknown revision '\(spec)'")
+            if isShallow {
+                error.message += " (this is a shallow clone; fetch more history, e.g. git fetch --deepen=50)"
+            }
+            throw error
+        }
+        defer { git_object_free(object) }
+        var peeled: OpaquePointer?
+        guard git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) == 0, let peeled else {
+            throw lastGitError(.unknownRevision, "'\(spec)' does not name a commit")
+        }
+        return Commit(pointer: peeled)
+    }
+
+    /// The best common ancestor of two commits, for `A...B`.
+    func mergeBase(_ one: Commit, _ two: Commit) throws(GitError) -> Commit {
+        var oid = git_oid()
+        var first = one.oid
+        var second = two.oid
+        guard git_merge_base(&oid, pointer, &first, &second) == 0 else {
+            throw lastGitError(.unknownRevision, "no merge base between \(one.sha.prefix(12)) and \(two.sha.prefix(12))")
+        }
+        return try lookupCommit(oid)
+    }
+
+    func lookupCommit(_ oid: git_oid) throws(GitError) -> Commit {
+        var object: OpaquePointer?
+        var id = oid
+        guard git_commit_lookup(&object, pointer, &id) == 0, let object else {
+            throw lastGitError(.unreadableObject, "cannot read commit \(Self.sha(of: oid))")
+        }
+        return Commit(pointer: object)
+    }
+
+    /// The size of a blob from its header, without inflating it.
+    func blobSize(_ oid: git_oid) -> Int? {
+        var odb: OpaquePointer?
+        guard git_repository_odb(&odb, pointer) == 0, let odb else { return nil }
+        defer { git_odb_free(odb) }
+        var length = 0
+        var type = GIT_OBJECT_ANY
+        var id = oid
+        guard git_odb_read_header(&length, &type, odb, &id) == 0 else { return nil }
+        return length
+    }
+
+    /// The bytes of a blob.
+    func blobData(_ oid: git_oid) throws(GitError) -> [UInt8] {
+        var blob: OpaquePointer?
+        var id = oid
+        guard git_blob_lookup(&blob, pointer, &id) == 0, let blob else {
+            throw lastGitError(.unreadableObject, "cannot read blob \(Self.sha(of: oid))")
+        }
+        defer { git_blob_free(blob) }
+        let size = Int(git_blob_rawsize(blob))
+        guard size > 0, let raw = git_blob_rawcontent(blob) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: raw, count: size))
+    }
+
+    static func sha(of oid: git_oid) -> String {
+        var id = oid
+        var buffer = [CChar](repeating: 0, count: Int(GIT_OID_HEXSZ) + 1)
+        git_oid_tostr(&buffer, buffer.count, &id)
+        return String(cString: buffer)
+    }
+}
+
+/// Owns one `git_commit` handle; same threading rules as ``Repository``.
+final class Commit {
+    let pointer: OpaquePointer
+
+    init(pointer: OpaquePointer) {
+        self.pointer = pointer
+    }
+
+    deinit {
+        git_commit_free(pointer)
+    }
+
+    var oid: git_oid { git_commit_id(pointer).pointee }
+
+    var sha: String { Repository.sha(of: oid) }
+
+    var parentCount: Int { Int(git_commit_parentcount(pointer)) }
+
+    /// The first parent, or nil for a root commit.
+    func firstParent(in repository: Repository) throws(GitError) -> Commit? {
+        guard parentCount > 0 else { return nil }
+        var parent: OpaquePointer?
+        guard git_commit_parent(&parent, pointer, 0) == 0, let parent else {
+            var error = lastGitError(.unreadableObject, "cannot read the parent of \(sha.prefix(12))")
+            if repository.isShallow {
+                error.message =
+                    "the parent of \(sha.prefix(12)) is not in this shallow clone; fetch more history "
+                    + "(git fetch --deepen=1, or fetch-depth: 2 in CI)"
+            }
+            throw error
+        }
+        return Commit(pointer: parent)
+    }
+
+    func tree() throws(GitError) -> Tree {
+        var tree: OpaquePointer?
+        guard git_commit_tree(&tree, pointer) == 0, let tree else {
+            throw lastGitError(.unreadableObject, "cannot read the tree of \(sha.prefix(12))")
+        }
+        return Tree(pointer: tree)
+    }
+}
+
+/// Owns one `git_tree` handle; same threading rules as ``Repository``.
+final class Tree {
+    let pointer: OpaquePointer
+
+    init(pointer: OpaquePointer) {
+        self.pointer = pointer
+    }
+
+    deinit {
+        git_tree_free(pointer)
+    }
+}

@@ -1,0 +1,133 @@
+/// The quality agent's built-in rules.
+enum QualityRules {
+    static let braceLanguages: Set<Language> = [.swift, .javascript, .typescript, .java, .kotlin, .csharp, .php, .cpp]
+
+    static let all: [Rule] = [
+        Rule(
+            id: "quality.empty-catch", category: .quality, severity: .medium,
+            languages: braceLanguages.union([.go, .ruby]),
+            keywords: ["catch", "err", "rescue"],
+            patterns: [
+                .init(.code, #"\bcatch\b[^{};]*\{\s*\}"#, languages: braceLanguages),
+                .init(.code, #"\bif\s+err\s*!=\s*nil\s*\{\s*\}"#, languages: [.go]),
+                .init(.code, #"\brescue\b[^\n]*\n\s*end\b"#, languages: [.ruby]),
+            ],
+            excludes: [.init(.raw, #"//|/\*|#"#)],
+            multiline: true,
+            message: "Error caught and silently ignored",
+            recommendation:
+                "Handle the error, log it with context, or let it propagate; if ignoring it is right, say why in a comment inside the block.",
+            cwe: "CWE-390",
+            examples: [
+                .init("load.js", "try {\n  load();\n} catch (e) {}", flagged: true),
+                .init("Load.java", "try {\n    load();\n} catch (IOException e) {\n}", flagged: true),
+                .init("Load.swift", "do {\n    try load()\n} catch {\n}", flagged: true),
+                .init("load.go", "if err != nil {\n}", flagged: true),
+                .init("load.js", "try {\n  load();\n} catch (e) {\n  logger.warn('load failed', e);\n}", flagged: false),
+                .init("load.js", "try {\n  load();\n} catch (e) {\n  // optional file: absence is fine\n}", flagged: false),
+            ]),
+        Rule(
+            id: "quality.swallowed-exception", category: .quality, severity: .low, languages: [.python],
+            keywords: ["except"],
+            patterns: [.init(.code, #"\bexcept\b[^:\n]*:[ \t]*(\n[ \t]*)*pass\b"#)],
+            excludes: [.init(.raw, #"#"#), .init(.code, #"\bexcept\s*\(?\s*(ImportError|ModuleNotFoundError|KeyboardInterrupt|StopIteration|FileNotFoundError)\b"#)],
+            multiline: true,
+            message: "Exception caught and silently ignored with `pass`",
+            recommendation: "Handle or log the exception, or use contextlib.suppress(SpecificError) with a comment saying why it is safe to ignore.",
+            cwe: "CWE-390",
+            examples: [
+                .init("job.py", "try:\n    run()\nexcept Exception:\n    pass", flagged: true),
+                .init("job.py", "try:\n    import ujson as json\nexcept ImportError:\n    pass", flagged: false),
+                .init("job.py", "try:\n    run()\nexcept Exception:\n    log.exception(\"run failed\")", flagged: false),
+            ]),
+        Rule(
+            id: "quality.bare-except", category: .quality, severity: .medium, languages: [.python],
+            keywords: ["except"],
+            patterns: [.init(.code, #"^\s*except\s*:"#)],
+            message: "Bare `except:` also catches KeyboardInterrupt and SystemExit",
+            recommendation: "Catch the exceptions you expect, or at least `except Exception:`.",
+            cwe: "CWE-396",
+            fix: .init("catch Exception instead of everything", find: #"\bexcept\s*:"#, replace: "except Exception:"),
+            examples: [
+                .init("job.py", "try:\n    run()\nexcept:\n    log.error(\"failed\")", flagged: true),
+                .init("job.py", "try:\n    run()\nexcept ValueError:\n    log.error(\"failed\")", flagged: false),
+            ]),
+        Rule(
+            id: "quality.force-try", category: .quality, severity: .medium, languages: [.swift],
+            keywords: ["try!"],
+            patterns: [.init(.code, #"\btry!"#)],
+            message: "`try!` crashes the process when the call throws",
+            recommendation: "Use `try` and handle or propagate the error; `try?` if failure is expected and can be ignored.",
+            examples: [
+                .init("Load.swift", "let data = try! Data(contentsOf: url)", flagged: true),
+                .init("Load.swift", "let data = try Data(contentsOf: url)", flagged: false),
+                .init("Load.swift", "// try! is banned here", flagged: false),
+            ]),
+        Rule(
+            id: "quality.force-cast", category: .quality, severity: .low, languages: [.swift],
+            keywords: ["as!"],
+            patterns: [.init(.code, #"\bas!"#)],
+            message: "`as!` crashes the process when the cast fails",
+            recommendation: "Use `as?` with a `guard let` or `if let` and handle the other case.",
+            examples: [
+                .init("Cell.swift", "let cell = view as! UITableViewCell", flagged: true),
+                .init("Cell.swift", "guard let cell = view as? UITableViewCell else { return }", flagged: false),
+            ]),
+        Rule(
+            id: "quality.force-unwrap", category: .quality, severity: .low, languages: [.swift],
+            keywords: ["!"],
+            patterns: [.init(.code, #"[\w)\]](?<!\btry)(?<!\bas)!(?=[.)\],;?]|\s*$|\s+[^=\s])"#)],
+            excludes: [
+                .init(.code, #"^\s*(@\w+(\([^)]*\))?\s+)*((public|private|internal|fileprivate|open|static|final|weak|unowned|override|lazy)\s+)*(var|let)\s+\w+\s*:\s*[\w.<>\[\]: ]+!\s*(=|$)"#)
+            ],
+            message: "Force unwrap crashes the process when the value is nil",
+            recommendation: "Unwrap with `guard let`/`if let`, give a default with `??`, or make the non-nil invariant explicit with a precondition message.",
+            examples: [
+                .init("User.swift", "let name = user.name!.uppercased()", flagged: true),
+                .init("User.swift", "let url = URL(string: text)!", flagged: true),
+                .init("User.swift", "let name = user.name ?? \"anonymous\"", flagged: false),
+                .init("User.swift", "if name != nil && !isEmpty { show() }", flagged: false),
+                .init("User.swift", "let text = \"Hello!\"", flagged: false),
+            ]),
+        Rule(
+            id: "quality.debugger-statement", category: .quality, severity: .medium,
+            languages: [.javascript, .typescript, .python, .ruby, .php],
+            keywords: ["debugger", "set_trace", "pdb", "breakpoint", "binding.", "byebug"],
+            patterns: [
+                .init(.code, #"^\s*debugger\s*;?\s*$"#, languages: [.javascript, .typescript, .ruby]),
+                .init(.code, #"\b(pdb|ipdb|pudb)\.set_trace\s*\(|^\s*import\s+(pdb|ipdb|pudb)\b|(?<![.\w])breakpoint\s*\(\s*\)"#, languages: [.python]),
+                .init(.code, #"\bbinding\.(pry|irb)\b|^\s*byebug\b"#, languages: [.ruby]),
+                .init(.code, #"\bxdebug_break\s*\("#, languages: [.php]),
+            ],
+            message: "Debugger breakpoint left in the code",
+            recommendation: "Remove the breakpoint before committing; it stops the program wherever a debugger is attached.",
+            fix: .init("remove the breakpoint", find: #"^\s*debugger\s*;?\s*$"#, replace: ""),
+            examples: [
+                .init("app.js", "function f() {\n  debugger;\n}", flagged: true),
+                .init("app.py", "import pdb; pdb.set_trace()", flagged: true),
+                .init("app.rb", "binding.pry", flagged: true),
+                .init("app.js", "const debuggerEnabled = false;", flagged: false),
+                .init("app.py", "# breakpoint() here when debugging", flagged: false),
+            ]),
+        Rule(
+            id: "quality.debug-output", category: .quality, severity: .low,
+            languages: [.javascript, .typescript, .php, .java, .swift],
+            keywords: ["console.", "var_dump", "print_r", "printstacktrace", "debugprint", "dump("],
+            patterns: [
+                .init(.code, #"\bconsole\.(log|debug|trace|dir|table)\s*\("#, languages: [.javascript, .typescript]),
+                .init(.code, #"(?<![.\w$>])(var_dump|print_r)\s*\("#, languages: [.php]),
+                .init(.code, #"\.printStackTrace\s*\(\s*\)"#, languages: [.java]),
+                .init(.code, #"(?<![.\w])(debugPrint|dump)\s*\("#, languages: [.swift]),
+            ],
+            excludes: [.init(.code, #"print_r\s*\([^)]*,\s*true\s*\)"#)],
+            message: "Debug output left in the code",
+            recommendation: "Remove it, or use the project's logger at a debug level so it can be turned off.",
+            examples: [
+                .init("app.js", "console.log('user', user);", flagged: true),
+                .init("app.php", "var_dump($order);", flagged: true),
+                .init("App.java", "} catch (Exception e) { e.printStackTrace(); }", flagged: true),
+                .init("app.js", "logger.debug('user', user);", flagged: false),
+                .init("app.php", "$text = print_r($order, true);", flagged: false),
+            ]),
+    ]
+}

@@ -1,0 +1,116 @@
+/// A built-in or user rule: what to look for, where, and what to tell the reader. Pure data.
+public struct Rule: Sendable {
+    /// Which view of the file a pattern reads (see ``SourceFile``).
+    public enum View: String, Sendable, Codable {
+        /// Comments and string contents blanked: for code constructs.
+        case code
+        /// Comments blanked, strings kept: for literals and markup.
+        case text
+        /// The line as written.
+        case raw
+    }
+
+    public struct Pattern: Sendable {
+        public var view: View
+        public var regex: String
+        /// Languages this pattern is for; empty means every language the rule applies to.
+        public var languages: Set<Language>
+
+        public init(_ view: View, _ regex: String, languages: Set<Language> = []) {
+            self.view = view
+            self.regex = regex
+            self.languages = languages
+        }
+
+        public func applies(to language: Language) -> Bool { languages.isEmpty || languages.contains(language) }
+    }
+
+    /// Extra conditions a match must meet, evaluated by the engine.
+    public enum Condition: String, Sendable, Codable {
+        /// The line runs inside a loop body.
+        case insideLoop = "inside-loop"
+        /// The line builds a string from non-constant parts: concatenation, formatting or interpolation.
+        case buildsString = "builds-string"
+        /// The matched element is not a form control labelled by a `<label for=…>` or an enclosing `<label>`.
+        case notLabelled = "not-labelled"
+    }
+
+    /// One example of the rule's behaviour, run by the tests and shown by `reviewbot rules ID`.
+    public struct Example: Sendable {
+        /// A file name that selects the language (`app.py`, `View.jsx`).
+        public var path: String
+        public var code: String
+        /// Whether the rule must flag this code.
+        public var flagged: Bool
+
+        public init(_ path: String, _ code: String, flagged: Bool) {
+            self.path = path
+            self.code = code
+            self.flagged = flagged
+        }
+    }
+
+    /// A mechanical fix: replace what `find` matches on the flagged line with `replace` (`$1` refers to groups).
+    public struct Fix: Sendable {
+        public var description: String
+        public var find: String
+        public var replace: String
+
+        public init(_ description: String, find: String, replace: String) {
+            self.description = description
+            self.find = find
+            self.replace = replace
+        }
+    }
+
+    public var id: String
+    public var category: Category
+    public var severity: Severity
+    /// Languages the rule applies to; empty means every language.
+    public var languages: Set<Language>
+    /// Lowercase literals, one of which must occur in the raw line (or file, for multi-line rules) before
+    /// any regex runs. This keeps the rules cheap on large changes.
+    public var keywords: [String]
+    /// Alternatives: the first that matches gives the column. Multi-line rules run them on the whole file.
+    public var patterns: [Pattern]
+    /// All must also match the line.
+    public var requires: [Pattern]
+    /// None may match the line (or, for multi-line rules, the same range of the file in their view).
+    public var excludes: [Pattern]
+    public var conditions: [Condition]
+    /// Match across lines (elements and blocks); the finding sits on the first line of the match.
+    public var multiline: Bool
+    /// Minimum Shannon entropy (bits per character) of the first capture group, for generic secrets.
+    public var minEntropy: Double?
+    public var message: String
+    public var recommendation: String
+    public var cwe: String?
+    public var fix: Fix?
+    public var examples: [Example]
+
+    public init(
+        id: String, category: Category, severity: Severity, languages: Set<Language> = [], keywords: [String],
+        patterns: [Pattern], requires: [Pattern] = [], excludes: [Pattern] = [], conditions: [Condition] = [], multiline: Bool = false,
+        minEntropy: Double? = nil, message: String, recommendation: String, cwe: String? = nil, fix: Fix? = nil,
+        examples: [Example]
+    ) {
+        self.id = id
+        self.category = category
+        self.severity = severity
+        self.languages = languages
+        self.keywords = keywords
+        self.patterns = patterns
+        self.requires = requires
+        self.excludes = excludes
+        self.conditions = conditions
+        self.multiline = multiline
+        self.minEntropy = minEntropy
+        self.message = message
+        self.recommendation = recommendation
+        self.cwe = cwe
+        self.fix = fix
+        self.examples = examples
+    }
+
+    public func applies(to language: Language) -> Bool { languages.isEmpty || languages.contains(language) }
+}

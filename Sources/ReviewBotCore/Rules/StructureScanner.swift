@@ -1,0 +1,112 @@
+/// Finds which lines of a file run inside a loop body, from the code view (comments and strings blanked).
+///
+/// Brace languages: a loop keyword (`for`, `while`, `repeat`, `forEach`, …) marks the next `{` as a
+/// loop block. Python: a `for`/`while` header holds every following line indented deeper. A loop
+/// header line itself is not "inside" the loop, except for code after the opening brace or colon.
+struct StructureScanner {
+    let syntax: LexicalSyntax
+    let language: Language
+
+    private var loopKeywords: Set<String> {
+        switch language {
+        case .swift: ["for", "while", "repeat", "forEach"]
+        case .go: ["for"]
+        case .ruby: []
+        default: ["for", "while", "do", "foreach", "forEach"]
+        }
+    }
+
+    func loopLines(code: [UInt8], lineStarts: [Int]) -> [Bool] {
+        var result = [Bool](repeating: false, count: lineStarts.count)
+        if syntax.indentation { return indentedLoops(code: code, lineStarts: lineStarts, into: &result) }
+        guard syntax.braces else { return result }
+        let keywords = loopKeywords
+        var stack: [Bool] = []
+        var loopDepth = 0
+        var pendingLoop = false
+        var parenDepth = 0
+        var line = 0
+        var index = 0
+        let count = code.count
+        while index < count {
+            let byte = code[index]
+            if byte == 0x0A {
+                line += 1
+                index += 1
+                continue
+            }
+            if isIdentifierStart(byte) {
+                var end = index + 1
+                while end < count && isIdentifierByte(code[end]) { end += 1 }
+                if index == 0 || !isIdentifierByte(code[index - 1]) {
+                    let word = String(decoding: code[index..<end], as: UTF8.self)
+                    if keywords.contains(word) { pendingLoop = true }
+                }
+                if loopDepth > 0 { result[line] = true }
+                index = end
+                continue
+            }
+            switch byte {
+            case 0x7B:  // {
+                stack.append(pendingLoop)
+                if pendingLoop { loopDepth += 1 }
+                pendingLoop = false
+            case 0x7D:  // }
+                if let wasLoop = stack.popLast(), wasLoop { loopDepth -= 1 }
+            case 0x28: parenDepth += 1
+            case 0x29: parenDepth = max(0, parenDepth - 1)
+            case 0x3B:  // ;
+                if parenDepth == 0 { pendingLoop = false }
+            case 0x20, 0x09, 0x0D: break
+            default:
+                if loopDepth > 0 { result[line] = true }
+            }
+            index += 1
+        }
+        return result
+    }
+
+    private func indentedLoops(code: [UInt8], lineStarts: [Int], into result: inout [Bool]) -> [Bool] {
+        var stack: [(indent: Int, loop: Bool)] = []
+        for (line, start) in lineStarts.enumerated() {
+            let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : code.count
+            var first = start
+            while first < end && (code[first] == 0x20 || code[first] == 0x09) { first += 1 }
+            guard first < end, code[first] != 0x0A, code[first] != 0x0D else { continue }
+            let indent = first - start
+            while let top = stack.last, top.indent >= indent { stack.removeLast() }
+            if stack.contains(where: \.loop) { result[line] = true }
+            let content = String(decoding: code[first..<end], as: UTF8.self)
+            let trimmed = content.trimmingTrailingWhitespace()
+            let isLoopHeader =
+                (trimmed.hasPrefix("for ") || trimmed.hasPrefix("while ") || trimmed.hasPrefix("async for "))
+                && trimmed.contains(":")
+            if isLoopHeader {
+                if trimmed.hasSuffix(":") {
+                    stack.append((indent, true))
+                } else {
+                    result[line] = true
+                }
+            } else if trimmed.hasSuffix(":") {
+                stack.append((indent, false))
+            }
+        }
+        return result
+    }
+
+    private func isIdentifierStart(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+    }
+
+    private func isIdentifierByte(_ byte: UInt8) -> Bool {
+        isIdentifierStart(byte) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+    }
+}
+
+extension String {
+    func trimmingTrailingWhitespace() -> String {
+        var view = Substring(self)
+        while let last = view.last, last == " " || last == "\t" || last == "\r" || last == "\n" { view.removeLast() }
+        return String(view)
+    }
+}
