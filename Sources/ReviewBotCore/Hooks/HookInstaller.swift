@@ -69,11 +69,12 @@ public struct HookInstaller: Sendable {
                     throw ConfigError(
                         "\(path) exists and was not installed by reviewbot; rerun with --force to replace it (it is kept as \(kind.rawValue).reviewbot-backup)")
                 }
-                backup = path + ".reviewbot-backup"
-                try? manager.removeItem(atPath: backup!)
-                do { try manager.moveItem(atPath: path, toPath: backup!) } catch {
+                let backupPath = path + ".reviewbot-backup"
+                try? manager.removeItem(atPath: backupPath)
+                do { try manager.moveItem(atPath: path, toPath: backupPath) } catch {
                     throw ConfigError("cannot back up \(path): \(error.localizedDescription)")
                 }
+                backup = backupPath
             }
         }
         do {

