@@ -108,6 +108,11 @@ import Testing
         let swift = views("a.swift", "do {\n    try a()\n} catch {}\nrepeat {\n    b()\n} while x")
         #expect(!swift.isInLoop(2))
         #expect(swift.isInLoop(5))
+        let labels = views("a.swift", "let cell = table.dequeue(for: path)\nif ready {\n    load()\n}")
+        #expect(!labels.isInLoop(3))
+        let repeatWhile = views("a.swift", "repeat {\n    step()\n} while busy\nif done {\n    finish()\n}")
+        #expect(repeatWhile.isInLoop(2))
+        #expect(!repeatWhile.isInLoop(5))
     }
 
     @Test func crlfLinesEndBeforeTheCarriageReturn() {

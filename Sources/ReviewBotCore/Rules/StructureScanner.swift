@@ -40,7 +40,7 @@ struct StructureScanner {
                 while end < count && isIdentifierByte(code[end]) { end += 1 }
                 if index == 0 || !isIdentifierByte(code[index - 1]) {
                     let word = String(decoding: code[index..<end], as: UTF8.self)
-                    if keywords.contains(word) { pendingLoop = true }
+                    if keywords.contains(word) && isLoopKeyword(word, from: index, to: end, in: code) { pendingLoop = true }
                 }
                 if loopDepth > 0 { result[line] = true }
                 index = end
@@ -92,6 +92,22 @@ struct StructureScanner {
             }
         }
         return result
+    }
+
+    /// Whether a loop keyword really opens a loop: not an argument label (`cell(for: path)`), not a
+    /// member (`x.for`), and not the `while` that closes a `repeat`/`do` block (`} while x`).
+    private func isLoopKeyword(_ word: String, from start: Int, to end: Int, in code: [UInt8]) -> Bool {
+        var after = end
+        while after < code.count && (code[after] == 0x20 || code[after] == 0x09) { after += 1 }
+        if after < code.count && code[after] == 0x3A { return false }
+        var before = start - 1
+        while before >= 0 && (code[before] == 0x20 || code[before] == 0x09 || code[before] == 0x0A || code[before] == 0x0D) {
+            before -= 1
+        }
+        guard before >= 0 else { return true }
+        if code[before] == 0x2E { return word == "forEach" || word == "each" }
+        if word == "while" && code[before] == 0x7D { return false }
+        return true
     }
 
     private func isIdentifierStart(_ byte: UInt8) -> Bool {

@@ -70,7 +70,7 @@ enum SecurityRules {
             ]),
         Rule(
             id: "security.code-eval", category: .security, severity: .high,
-            languages: [.python, .javascript, .typescript, .php, .ruby, .shell],
+            languages: [.python, .javascript, .typescript, .php, .ruby],
             keywords: ["eval", "exec", "function", "settimeout", "setinterval", "create_function"],
             patterns: [
                 .init(
@@ -134,6 +134,7 @@ enum SecurityRules {
             ]),
         Rule(
             id: "security.hardcoded-secret", category: .security, severity: .high, languages: codeLanguages,
+            excludedPaths: Rule.testPaths,
             keywords: ["password", "passwd", "pwd", "secret", "key", "token"],
             patterns: [
                 .init(
