@@ -79,6 +79,8 @@ public struct Rule: Sendable {
     public var requires: [Pattern]
     /// None may match the line (or, for multi-line rules, the same range of the file in their view).
     public var excludes: [Pattern]
+    /// All must match somewhere in the file (an import that gives a name its meaning, for example).
+    public var requiresInFile: [Pattern]
     public var conditions: [Condition]
     /// Match across lines (elements and blocks); the finding sits on the first line of the match.
     public var multiline: Bool
@@ -93,7 +95,7 @@ public struct Rule: Sendable {
     public init(
         id: String, category: Category, severity: Severity, languages: Set<Language> = [],
         excludedPaths: [String] = [], keywords: [String],
-        patterns: [Pattern], requires: [Pattern] = [], excludes: [Pattern] = [], conditions: [Condition] = [], multiline: Bool = false,
+        patterns: [Pattern], requires: [Pattern] = [], excludes: [Pattern] = [], requiresInFile: [Pattern] = [], conditions: [Condition] = [], multiline: Bool = false,
         minEntropy: Double? = nil, message: String, recommendation: String, cwe: String? = nil, fix: Fix? = nil,
         examples: [Example]
     ) {
@@ -106,6 +108,7 @@ public struct Rule: Sendable {
         self.patterns = patterns
         self.requires = requires
         self.excludes = excludes
+        self.requiresInFile = requiresInFile
         self.conditions = conditions
         self.multiline = multiline
         self.minEntropy = minEntropy

@@ -30,6 +30,7 @@ public struct RuleEngine: Sendable {
         let excludes: [CompiledPattern]
         let fix: SharedRegex?
         let excludedPaths: GlobSet?
+        let requiresInFile: [CompiledPattern]
     }
 
     struct CompiledPattern: Sendable {
@@ -73,7 +74,8 @@ public struct RuleEngine: Sendable {
                         requires: try rule.requires.map(CompiledPattern.init),
                         excludes: try rule.excludes.map(CompiledPattern.init),
                         fix: try rule.fix.map { try SharedRegex($0.find) },
-                        excludedPaths: rule.excludedPaths.isEmpty ? nil : GlobSet(rule.excludedPaths)))
+                        excludedPaths: rule.excludedPaths.isEmpty ? nil : GlobSet(rule.excludedPaths),
+                        requiresInFile: try rule.requiresInFile.map(CompiledPattern.init)))
             } catch {
                 throw ConfigError("rule \(rule.id) has an invalid pattern: \(error.localizedDescription)")
             }
@@ -99,12 +101,15 @@ public struct RuleEngine: Sendable {
             var seen = [Bool](repeating: false, count: compiled.count)
             let pathExcluded = Set(
                 language.lineRules.filter { compiled[$0].excludedPaths?.matches(file.path) ?? false })
+            var fileGate = [Bool?](repeating: nil, count: compiled.count)
             for line in file.addedLines where line >= 1 && line <= file.lineCount {
                 let range = file.lineRange(line)
                 let candidates = language.index.rules(in: file.raw, range: range, lineRulesOnly: compiled, seen: &seen)
                 guard !candidates.isEmpty else { continue }
                 var views = LineViews(file: file, line: line)
                 for ruleIndex in candidates.sorted() where !pathExcluded.contains(ruleIndex) {
+                    if fileGate[ruleIndex] == nil { fileGate[ruleIndex] = passesFileRequirements(compiled[ruleIndex], file) }
+                    guard fileGate[ruleIndex] == true else { continue }
                     if let finding = match(compiled[ruleIndex], file: file, line: line, views: &views, agent: agent) {
                         results.append(finding)
                     }
@@ -114,11 +119,20 @@ public struct RuleEngine: Sendable {
         if !language.multilineRules.isEmpty {
             var seen = [Bool](repeating: false, count: compiled.count)
             let present = language.index.rules(in: file.raw, range: 0..<file.raw.count, lineRulesOnly: compiled, seen: &seen, multiline: true)
-            for ruleIndex in present.sorted() {
+            for ruleIndex in present.sorted() where passesFileRequirements(compiled[ruleIndex], file) {
                 results += multilineMatches(compiled[ruleIndex], file: file, agent: agent)
             }
         }
         return assignFingerprints(results, file: file)
+    }
+
+    /// Whether the whole file matches the rule's file-level requirements (an import, for example).
+    private func passesFileRequirements(_ compiled: Compiled, _ file: SourceFile) -> Bool {
+        for required in compiled.requiresInFile where required.applies(to: file.language) {
+            let text = String(decoding: Self.bytes(of: required.view, in: file), as: UTF8.self)
+            guard required.regex.matches(text) else { return false }
+        }
+        return true
     }
 
     /// The three views of one line, decoded only when a rule asks for them.

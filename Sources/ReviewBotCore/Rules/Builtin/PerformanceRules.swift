@@ -52,6 +52,7 @@ enum PerformanceRules {
                     #"\bre\.compile\s*\(|\bnew\s+RegExp\s*\(|\bPattern\.compile\s*\(|\bregexp\.(MustCompile|Compile)\s*\(|\bNSRegularExpression\s*\(|\btry\s+Regex\s*\(|\b(Date|Number|ISO8601Date|ByteCount|DateComponents|Measurement|List|PersonNameComponents)Formatter\s*\(\s*\)|\bJSON(Encoder|Decoder)\s*\(\s*\)|\bnew\s+(SimpleDateFormat|ObjectMapper|Gson|DecimalFormat)\s*\("#
                 )
             ],
+            excludes: [.init(.code, #"\$\{|["'`]\s*\+|\+\s*["'`]|\bf["']|\\\(|(compile|RegExp|Compile)\s*\(\s*[A-Za-z_][\w.\[\]]*\s*[,)]"#)],
             conditions: [.insideLoop],
             message: "Costly object (regex, formatter, JSON mapper) built again on every iteration",
             recommendation: "Build it once before the loop (or once per process, as a constant) and reuse it inside.",
@@ -61,6 +62,7 @@ enum PerformanceRules {
                 .init("Parse.java", "for (String s : list) {\n    Pattern p = Pattern.compile(\"a+b\");\n}", flagged: true),
                 .init("parse.py", "digits = re.compile(r\"\\d+\")\nfor line in lines:\n    if digits.match(line):\n        count += 1", flagged: false),
                 .init("Dates.swift", "let formatter = DateFormatter()\nfor item in items {\n    labels.append(formatter.string(from: item.date))\n}", flagged: false),
+                .init("filter.js", "for (const name of names) {\n  patterns.push(new RegExp('^' + name + '$'));\n}", flagged: false),
             ]),
     ]
 }

@@ -8,7 +8,7 @@ enum QualityRules {
             languages: braceLanguages.union([.go, .ruby]),
             keywords: ["catch", "err", "rescue"],
             patterns: [
-                .init(.code, #"\bcatch\b[^{};]*\{\s*\}"#, languages: braceLanguages),
+                .init(.code, #"(?<!\.)\bcatch\b[^{};]*\{\s*\}"#, languages: braceLanguages),
                 .init(.code, #"\bif\s+err\s*!=\s*nil\s*\{\s*\}"#, languages: [.go]),
                 .init(.code, #"\brescue\b[^\n]*\n\s*end\b"#, languages: [.ruby]),
             ],
@@ -25,19 +25,21 @@ enum QualityRules {
                 .init("load.go", "if err != nil {\n}", flagged: true),
                 .init("load.js", "try {\n  load();\n} catch (e) {\n  logger.warn('load failed', e);\n}", flagged: false),
                 .init("load.js", "try {\n  load();\n} catch (e) {\n  // optional file: absence is fine\n}", flagged: false),
+                .init("load.js", "await unlink(tmp).catch(() => {});", flagged: false),
             ]),
         Rule(
             id: "quality.swallowed-exception", category: .quality, severity: .low, languages: [.python],
             keywords: ["except"],
-            patterns: [.init(.code, #"\bexcept\b[^:\n]*:[ \t]*(\n[ \t]*)*pass\b"#)],
-            excludes: [.init(.raw, #"#"#), .init(.code, #"\bexcept\s*\(?\s*(ImportError|ModuleNotFoundError|KeyboardInterrupt|StopIteration|FileNotFoundError)\b"#)],
+            patterns: [.init(.code, #"\bexcept\s*\(?\s*(Exception|BaseException)\s*\)?\s*(as\s+\w+\s*)?:[ \t]*(\n[ \t]*)*pass\b"#)],
+            excludes: [.init(.raw, #"#"#)],
             multiline: true,
-            message: "Exception caught and silently ignored with `pass`",
+            message: "Every exception caught and silently ignored with `pass`",
             recommendation: "Handle or log the exception, or use contextlib.suppress(SpecificError) with a comment saying why it is safe to ignore.",
             cwe: "CWE-390",
             examples: [
                 .init("job.py", "try:\n    run()\nexcept Exception:\n    pass", flagged: true),
                 .init("job.py", "try:\n    import ujson as json\nexcept ImportError:\n    pass", flagged: false),
+                .init("job.py", "try:\n    os.remove(tmp)\nexcept OSError:\n    pass", flagged: false),
                 .init("job.py", "try:\n    run()\nexcept Exception:\n    log.exception(\"run failed\")", flagged: false),
             ]),
         Rule(

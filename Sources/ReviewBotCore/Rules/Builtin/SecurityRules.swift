@@ -50,7 +50,7 @@ enum SecurityRules {
                 .init(.code, #"\b(system|popen|exec|execSync|shell_exec|passthru|getoutput)\s*\(\s*["']\s*["']\s*\)|\bsubprocess\.\w+\s*\(\s*["']\s*["']\s*,"#),
                 .init(.code, #"\bexec\.Command(Context)?\s*\([^)]*"\s*"\s*,\s*"\s*"\s*,\s*"\s*"\s*\)"#, languages: [.go]),
             ],
-            conditions: [],
+            requiresInFile: [.init(.text, #"child_process|\bexeca\b|\bshelljs\b"#, languages: [.javascript, .typescript])],
             message: "Shell command run with a value that is not a constant",
             recommendation:
                 "Run the program directly with an argument list (subprocess.run([...]), execFile, ProcessBuilder, exec.Command(name, args...)) and never through a shell; if a shell is unavoidable, quote every value (shlex.quote, escapeshellarg).",
@@ -71,12 +71,12 @@ enum SecurityRules {
         Rule(
             id: "security.code-eval", category: .security, severity: .high,
             languages: [.python, .javascript, .typescript, .php, .ruby],
-            keywords: ["eval", "exec", "function", "settimeout", "setinterval", "create_function"],
+            keywords: ["eval", "exec", "function", "settimeout", "setinterval", "create_function", "assert"],
             patterns: [
-                .init(
-                    .code,
-                    #"(?<![.\w$])(eval|exec|instance_eval|class_eval|module_eval|create_function)\s*[\( ]|\bnew\s+Function\s*\(|\bset(Timeout|Interval)\s*\(\s*["'`]"#
-                )
+                .init(.code, #"(?<![.\w])(eval|exec)\s*\("#, languages: [.python]),
+                .init(.code, #"(?<![.\w$])eval\s*\(|\bnew\s+Function\s*\(|\bset(Timeout|Interval)\s*\(\s*["'`]"#, languages: [.javascript, .typescript]),
+                .init(.code, #"(?<![.\w$>:])(eval|create_function|assert)\s*\(\s*\$"#, languages: [.php]),
+                .init(.code, #"(?<![.\w])(eval|instance_eval|class_eval|module_eval)\b\s*\(?\s*[\w"'@$]"#, languages: [.ruby]),
             ],
             excludes: [
                 .init(.code, #"(?<![.\w$])(eval|exec)\s*\(\s*["']\s*["']\s*\)|\b(instance_eval|class_eval|module_eval)\s*(do\b|\{)"#),
@@ -198,7 +198,7 @@ enum SecurityRules {
             patterns: [
                 .init(
                     .code,
-                    #"\bverify\s*=\s*False\b|\brejectUnauthorized\s*:\s*false\b|\bInsecureSkipVerify\s*:\s*true\b|\bCURLOPT_SSL_VERIFY(PEER|HOST)\s*,\s*(0|false|FALSE)\b|\bVERIFY_NONE\b|\bssl\._create_unverified_context\b|\bcheck_hostname\s*=\s*False\b|\bCERT_NONE\b|(NoopHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER)|\bstrictSSL\s*:\s*false\b|ServerCertificateValidationCallback\s*=.*=>\s*true|NODE_TLS_REJECT_UNAUTHORIZED["']?\s*[=:\s]\s*["']?0\b"#
+                    #"\bverify\s*=\s*False\b|\brejectUnauthorized\s*:\s*false\b|\bInsecureSkipVerify\s*:\s*true\b|\bCURLOPT_SSL_VERIFY(PEER|HOST)\s*,\s*(0|false|FALSE)\b|\bVERIFY_NONE\b|\bssl\._create_unverified_context\s*\(|\.check_hostname\s*=\s*False\b|\.verify_mode\s*=\s*(ssl\.)?CERT_NONE\b|\bcert_reqs\s*=\s*ssl\.CERT_NONE\b|(NoopHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER)|\bstrictSSL\s*:\s*false\b|ServerCertificateValidationCallback\s*=.*=>\s*true|NODE_TLS_REJECT_UNAUTHORIZED["']?\s*[=:\s]\s*["']?0\b"#
                 )
             ],
             message: "TLS certificate verification is turned off",
