@@ -57,7 +57,16 @@ public struct ChangeReader: Sendable {
             let head = repository.isHeadUnborn ? nil : try repository.commit("HEAD")
             let headTree = try head?.tree()
             target = ReviewTarget(range: "--staged", base: head?.sha, head: nil)
-            guard git_diff_tree_to_index(&diffHandle, repository.pointer, headTree?.pointer, nil, &options) == 0 else {
+            // Like git, honour GIT_INDEX_FILE: `git commit -a` and `git commit PATH` run the pre-commit
+            // hook against a temporary index (.git/index.lock, .git/next-index-*.lock), not .git/index.
+            var index: OpaquePointer?
+            defer { if let index { git_index_free(index) } }
+            if let indexFile = ProcessInfo.processInfo.environment["GIT_INDEX_FILE"], !indexFile.isEmpty {
+                guard git_index_open(&index, indexFile) == 0 else {
+                    throw lastGitError(.unreadableObject, "cannot read the index \(indexFile) (GIT_INDEX_FILE)")
+                }
+            }
+            guard git_diff_tree_to_index(&diffHandle, repository.pointer, headTree?.pointer, index, &options) == 0 else {
                 throw lastGitError(.unreadableObject, "cannot diff the index against HEAD")
             }
         case .worktree:
@@ -67,7 +76,10 @@ public struct ChangeReader: Sendable {
             let head = repository.isHeadUnborn ? nil : try repository.commit("HEAD")
             let headTree = try head?.tree()
             target = ReviewTarget(range: "--worktree", base: head?.sha, head: nil)
-            options.flags |= GIT_DIFF_INCLUDE_UNTRACKED.rawValue | GIT_DIFF_RECURSE_UNTRACKED_DIRS.rawValue
+            // SHOW_UNTRACKED_CONTENT: without it libgit2 gives untracked files no hunks, so no added lines.
+            options.flags |=
+                GIT_DIFF_INCLUDE_UNTRACKED.rawValue | GIT_DIFF_RECURSE_UNTRACKED_DIRS.rawValue
+                | GIT_DIFF_SHOW_UNTRACKED_CONTENT.rawValue
             findFlags |= GIT_DIFF_FIND_FOR_UNTRACKED.rawValue
             guard git_diff_tree_to_workdir_with_index(&diffHandle, repository.pointer, headTree?.pointer, &options) == 0
             else { throw lastGitError(.unreadableObject, "cannot diff the working tree against HEAD") }

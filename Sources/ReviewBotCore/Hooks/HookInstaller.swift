@@ -25,7 +25,7 @@ public struct HookInstaller: Sendable {
             #!/bin/sh
             \(marker)
             # Installed by `reviewbot hook install`; remove with `reviewbot hook uninstall`.
-            REVIEWBOT="${REVIEWBOT:-\(quoted)}"
+            [ -n "${REVIEWBOT:-}" ] || REVIEWBOT=\(quoted)
             [ -x "$REVIEWBOT" ] || REVIEWBOT=reviewbot
 
             """

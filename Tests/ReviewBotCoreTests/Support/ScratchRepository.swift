@@ -117,6 +117,8 @@ enum Command {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env["GIT_CONFIG_NOSYSTEM"] = "1"
+        // A test run started from inside a git hook must not point the scratch repositories at its index.
+        for key in ["GIT_INDEX_FILE", "GIT_DIR", "GIT_WORK_TREE", "GIT_OBJECT_DIRECTORY"] { env[key] = nil }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()
