@@ -9,7 +9,7 @@ enum QualityRules {
             keywords: ["catch", "err", "rescue"],
             patterns: [
                 .init(.code, #"(?<!\.)\bcatch\b[^{};]*\{\s*\}"#, languages: braceLanguages),
-                .init(.code, #"\bif\s+err\s*!=\s*nil\s*\{\s*\}"#, languages: [.go]),
+                .init(.code, #"\bif\s+([^{};]*;\s*)?err\s*!=\s*nil\s*\{\s*\}"#, languages: [.go]),
                 .init(.code, #"\brescue\b[^\n]*\n\s*end\b"#, languages: [.ruby]),
             ],
             excludes: [.init(.raw, #"//|/\*|#"#)],
@@ -31,7 +31,7 @@ enum QualityRules {
             id: "quality.swallowed-exception", category: .quality, severity: .low, languages: [.python],
             keywords: ["except"],
             patterns: [.init(.code, #"\bexcept\s*\(?\s*(Exception|BaseException)\s*\)?\s*(as\s+\w+\s*)?:[ \t]*(\n[ \t]*)*pass\b"#)],
-            excludes: [.init(.raw, #"#"#)],
+            excludes: [.init(.raw, #"\n[ \t]*#"#)],
             multiline: true,
             message: "Every exception caught and silently ignored with `pass`",
             recommendation: "Handle or log the exception, or use contextlib.suppress(SpecificError) with a comment saying why it is safe to ignore.",
@@ -40,6 +40,7 @@ enum QualityRules {
                 .init("job.py", "try:\n    run()\nexcept Exception:\n    pass", flagged: true),
                 .init("job.py", "try:\n    import ujson as json\nexcept ImportError:\n    pass", flagged: false),
                 .init("job.py", "try:\n    os.remove(tmp)\nexcept OSError:\n    pass", flagged: false),
+                .init("job.py", "try:\n    warm_cache()\nexcept Exception:\n    # the cache is optional\n    pass", flagged: false),
                 .init("job.py", "try:\n    run()\nexcept Exception:\n    log.exception(\"run failed\")", flagged: false),
             ]),
         Rule(

@@ -43,7 +43,7 @@ enum SecurityRules {
                 .init(.code, #"\bRuntime\.getRuntime\(\)\.exec\s*\("#, languages: [.java, .kotlin]),
                 .init(.text, #"\bexec\.Command(Context)?\s*\((ctx\s*,\s*)?"(sh|bash|/bin/sh|/bin/bash)"\s*,\s*"-c"\s*,"#, languages: [.go]),
                 .init(.code, #"(?<![.\w$>:])(system|exec|shell_exec|passthru|popen|proc_open)\s*\("#, languages: [.php]),
-                .init(.code, #"(?<![.\w])(system|exec|spawn)\s*\(?\s*["'`]|\bIO\.popen\s*\(|\bOpen3\.\w+\s*\(|`[^`]*#\{"#, languages: [.ruby]),
+                .init(.code, #"(?<![.\w])(system|exec|spawn|IO\.popen|Open3\.\w+)\s*\(?\s*["'`][^"'`]*#\{|`[^`]*#\{|%x\("#, languages: [.ruby]),
                 .init(.code, #"(?<![.\w>])(system|popen)\s*\("#, languages: [.c, .cpp]),
             ],
             excludes: [
@@ -63,6 +63,8 @@ enum SecurityRules {
                 .init("run.go", #"exec.Command("sh", "-c", "ls "+dir)"#, flagged: true),
                 .init("run.php", #"shell_exec("convert " . $file);"#, flagged: true),
                 .init("run.c", "system(command);", flagged: true),
+                .init("task.rb", "system(\"ls #{dir}\")", flagged: true),
+                .init("task.rb", "system(\"ls\", dir)", flagged: false),
                 .init("tool.py", #"subprocess.run(["ls", path])"#, flagged: false),
                 .init("tool.py", #"os.system("clear")"#, flagged: false),
                 .init("match.js", "const m = pattern.exec(input);", flagged: false),
