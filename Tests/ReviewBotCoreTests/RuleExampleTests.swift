@@ -24,15 +24,8 @@ import Testing
     @Test("examples behave as documented", arguments: rules.map(\.id))
     func examples(id: String) throws {
         let rule = try #require(RuleCatalog.rule(id: id))
-        let engine = try RuleEngine(rules: [rule])
-        for example in rule.examples {
-            let lines = example.code.split(separator: "\n", omittingEmptySubsequences: false).count
-            let file = SourceFile(path: example.path, text: example.code, addedLines: Array(1...lines))
-            let findings = engine.findings(in: file, agent: rule.category.rawValue)
-            #expect(
-                !findings.isEmpty == example.flagged,
-                "\(rule.id) on \(example.path): expected \(example.flagged ? "a finding" : "no finding") for:\n\(example.code)")
-        }
+        let result = try RuleTester.run([rule])
+        #expect(result.failures.isEmpty, "\(result.failures.map(\.description))")
     }
 }
 

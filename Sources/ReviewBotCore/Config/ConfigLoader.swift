@@ -30,6 +30,7 @@ public enum ConfigLoader {
         guard let root else { return config }
         let reader = Reader(file: file)
         let mapping = try reader.mapping(root, key: "the top level")
+        var overrides: (Node, Node)?
         for (keyNode, value) in mapping {
             let key = try reader.key(keyNode)
             switch key {
@@ -37,7 +38,14 @@ public enum ConfigLoader {
             case "voting": try readVoting(value, reader: reader, into: &config)
             case "ignore": config.ignore = try reader.strings(value, key: key)
             case "default_ignores": config.defaultIgnores = try reader.bool(value, key: key)
-            case "rules": try readRules(value, reader: reader, into: &config)
+            case "rules": overrides = (keyNode, value)
+            case "custom_rules": config.customRules += try RuleLoader.rules(value, reader: reader, key: key)
+            case "rule_files":
+                let base = (file as NSString).deletingLastPathComponent
+                for name in try reader.strings(value, key: key) {
+                    let path = name.hasPrefix("/") ? name : (base.isEmpty ? name : base + "/" + name)
+                    config.customRules += try RuleLoader.file(path)
+                }
             case "max_file_bytes":
                 let bytes = try reader.int(value, key: key)
                 guard bytes > 0 else { throw reader.error(value, "max_file_bytes must be positive") }
@@ -47,8 +55,16 @@ public enum ConfigLoader {
             default:
                 throw reader.error(
                     keyNode,
-                    "unknown key '\(key)' (expected agents, voting, ignore, default_ignores, rules, max_file_bytes, fail_on)")
+                    "unknown key '\(key)' (expected agents, voting, ignore, default_ignores, rules, custom_rules, rule_files, max_file_bytes, fail_on)")
             }
+        }
+        var seen = Set(RuleCatalog.builtin.map(\.id))
+        for rule in config.customRules where !seen.insert(rule.id).inserted {
+            throw ConfigError("\(file): rule id '\(rule.id)' is defined twice (or shadows a built-in rule)")
+        }
+        if let (keyNode, value) = overrides {
+            _ = keyNode
+            try readRules(value, reader: reader, known: seen, into: &config)
         }
         return config
     }
@@ -104,8 +120,9 @@ public enum ConfigLoader {
         }
     }
 
-    private static func readRules(_ node: Node, reader: Reader, into config: inout Configuration) throws(ConfigError) {
-        let known = Set(RuleCatalog.builtin.map(\.id))
+    private static func readRules(_ node: Node, reader: Reader, known: Set<String>, into config: inout Configuration)
+        throws(ConfigError)
+    {
         for (keyNode, value) in try reader.mapping(node, key: "rules") {
             let id = try reader.key(keyNode)
             guard known.contains(id) else {

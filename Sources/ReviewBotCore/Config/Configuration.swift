@@ -35,6 +35,8 @@ public struct Configuration: Sendable, Equatable {
     /// Whether lock files, vendored and generated code are ignored.
     public var defaultIgnores = true
     public var rules: [String: RuleOverride] = [:]
+    /// Rules the user wrote (`custom_rules:` and the files of `rule_files:`), run like the built-in ones.
+    public var customRules: [Rule] = []
     public var maxFileBytes = 1_048_576
     public var failOn: FailOn = .requestChanges
 
@@ -54,9 +56,12 @@ public struct Configuration: Sendable, Equatable {
         GlobSet((defaultIgnores ? Self.defaultIgnoreGlobs : []) + ignore)
     }
 
-    /// The built-in rules with this configuration's enable/disable and severity overrides applied.
+    /// Every rule this configuration knows: built-in and custom, before overrides.
+    public var allRules: [Rule] { RuleCatalog.builtin + customRules }
+
+    /// The built-in and custom rules with this configuration's enable/disable and severity overrides applied.
     public func effectiveRules(_ rules: [Rule] = RuleCatalog.builtin) -> [Rule] {
-        rules.compactMap { rule in
+        (rules + customRules).compactMap { rule in
             guard let override = self.rules[rule.id] else { return rule }
             guard override.enabled else { return nil }
             var rule = rule

@@ -1,7 +1,7 @@
 /// A built-in or user rule: what to look for, where, and what to tell the reader. Pure data.
-public struct Rule: Sendable {
+public struct Rule: Sendable, Equatable {
     /// Which view of the file a pattern reads (see ``SourceFile``).
-    public enum View: String, Sendable, Codable {
+    public enum View: String, Sendable, Codable, CaseIterable {
         /// Comments and string contents blanked: for code constructs.
         case code
         /// Comments blanked, strings kept: for literals and markup.
@@ -10,7 +10,7 @@ public struct Rule: Sendable {
         case raw
     }
 
-    public struct Pattern: Sendable {
+    public struct Pattern: Sendable, Equatable {
         public var view: View
         public var regex: String
         /// Languages this pattern is for; empty means every language the rule applies to.
@@ -26,7 +26,7 @@ public struct Rule: Sendable {
     }
 
     /// Extra conditions a match must meet, evaluated by the engine.
-    public enum Condition: String, Sendable, Codable {
+    public enum Condition: String, Sendable, Codable, CaseIterable {
         /// The line runs inside a loop body.
         case insideLoop = "inside-loop"
         /// The line builds a string from non-constant parts: concatenation, formatting or interpolation.
@@ -36,7 +36,7 @@ public struct Rule: Sendable {
     }
 
     /// One example of the rule's behaviour, run by the tests and shown by `reviewbot rules ID`.
-    public struct Example: Sendable {
+    public struct Example: Sendable, Equatable {
         /// A file name that selects the language (`app.py`, `View.jsx`).
         public var path: String
         public var code: String
@@ -51,7 +51,7 @@ public struct Rule: Sendable {
     }
 
     /// A mechanical fix: replace what `find` matches on the flagged line with `replace` (`$1` refers to groups).
-    public struct Fix: Sendable {
+    public struct Fix: Sendable, Equatable {
         public var description: String
         public var find: String
         public var replace: String
