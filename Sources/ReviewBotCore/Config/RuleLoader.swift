@@ -73,7 +73,7 @@ enum RuleLoader {
         if let node = values["conditions"] {
             for name in try reader.strings(node, key: "\(path).conditions") {
                 guard let condition = Rule.Condition(rawValue: name) else {
-                    throw reader.error(node, "\(path).conditions: unknown condition '\(name)' (expected inside-loop, builds-string, not-labelled)")
+                    throw reader.error(node, "\(path).conditions: unknown condition '\(name)' (expected \(Rule.Condition.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 conditions.append(condition)
             }

@@ -31,6 +31,10 @@ public struct Rule: Sendable, Equatable {
         case insideLoop = "inside-loop"
         /// The line builds a string from non-constant parts: concatenation, formatting or interpolation.
         case buildsString = "builds-string"
+        /// When the match ends at a call's opening parenthesis, the call's first argument is not
+        /// a constant: it comes from a parameter, a request value, string building or a variable assigned
+        /// from one of those within the function, and no known sanitizer wraps it.
+        case dynamicArgument = "dynamic-argument"
         /// The matched element is not a form control labelled by a `<label for=…>` or an enclosing `<label>`.
         case notLabelled = "not-labelled"
     }

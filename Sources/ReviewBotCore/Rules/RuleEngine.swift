@@ -163,6 +163,7 @@ public struct RuleEngine: Sendable {
         let rule = compiled.rule
         let language = file.language
         var column: Int?
+        var matchEnd = 0
         for pattern in compiled.patterns where pattern.applies(to: language) {
             let text = views.get(pattern.view)
             guard let match = pattern.regex.firstMatch(in: text) else { continue }
@@ -172,6 +173,7 @@ public struct RuleEngine: Sendable {
                 else { continue }
             }
             column = match.range.location + 1
+            if let range = Range(match.range, in: text) { matchEnd = text.utf8.distance(from: text.startIndex, to: range.upperBound) }
             break
         }
         guard let column else { return nil }
@@ -189,6 +191,12 @@ public struct RuleEngine: Sendable {
                 guard file.hasInterpolation(line) || Self.stringBuilding.matches(views.get(.code)) else { return nil }
             case .notLabelled:
                 break
+            case .dynamicArgument:
+                let range = file.lineRange(line)
+                let endsAtCall = matchEnd > 0 && range.lowerBound + matchEnd <= range.upperBound
+                    && file.code[range.lowerBound + matchEnd - 1] == 0x28
+                guard !endsAtCall || ArgumentAnalysis(file: file).firstArgumentIsDynamic(line: line, afterByte: matchEnd)
+                else { return nil }
             }
         }
         return makeFinding(compiled, file: file, line: line, endLine: line, column: column, agent: agent)

@@ -33,11 +33,11 @@ enum SecurityRules {
             ]),
         Rule(
             id: "security.command-injection", category: .security, severity: .high, languages: codeLanguages,
-            keywords: ["system", "popen", "subprocess", "exec", "spawn", "passthru", "runtime", "command", "`"],
+            keywords: ["system", "popen", "subprocess", "exec", "spawn", "passthru", "runtime", "command", "`", "getoutput"],
             patterns: [
                 .init(
                     .code,
-                    #"\bos\.(system|popen)\s*\(|\bsubprocess\.(call|run|Popen|check_call|check_output)\s*\([^)]*shell\s*=\s*True|\bsubprocess\.(getoutput|getstatusoutput)\s*\("#,
+                    #"\bos\.(system|popen[234]?)\s*\(|\bsubprocess\.(call|run|Popen|check_call|check_output)\s*\((?=.*\bshell\s*=\s*True)|\b(subprocess|commands)\.(getoutput|getstatusoutput)\s*\("#,
                     languages: [.python]),
                 .init(.code, #"(?<![.\w$])(exec|execSync)\s*\(|\bchild_process\.(exec|execSync)\s*\("#, languages: [.javascript, .typescript]),
                 .init(.code, #"\bRuntime\.getRuntime\(\)\.exec\s*\("#, languages: [.java, .kotlin]),
@@ -46,11 +46,8 @@ enum SecurityRules {
                 .init(.code, #"(?<![.\w])(system|exec|spawn|IO\.popen|Open3\.\w+)\s*\(?\s*["'`][^"'`]*#\{|`[^`]*#\{|%x\("#, languages: [.ruby]),
                 .init(.code, #"(?<![.\w>])(system|popen)\s*\("#, languages: [.c, .cpp]),
             ],
-            excludes: [
-                .init(.code, #"\b(system|popen|exec|execSync|shell_exec|passthru|getoutput)\s*\(\s*["']\s*["']\s*\)|\bsubprocess\.\w+\s*\(\s*["']\s*["']\s*,"#),
-                .init(.code, #"\bexec\.Command(Context)?\s*\([^)]*"\s*"\s*,\s*"\s*"\s*,\s*"\s*"\s*\)"#, languages: [.go]),
-            ],
             requiresInFile: [.init(.text, #"child_process|\bexeca\b|\bshelljs\b"#, languages: [.javascript, .typescript])],
+            conditions: [.dynamicArgument],
             message: "Shell command run with a value that is not a constant",
             recommendation:
                 "Run the program directly with an argument list (subprocess.run([...]), execFile, ProcessBuilder, exec.Command(name, args...)) and never through a shell; if a shell is unavoidable, quote every value (shlex.quote, escapeshellarg).",
@@ -67,6 +64,10 @@ enum SecurityRules {
                 .init("task.rb", "system(\"ls\", dir)", flagged: false),
                 .init("tool.py", #"subprocess.run(["ls", path])"#, flagged: false),
                 .init("tool.py", #"os.system("clear")"#, flagged: false),
+                .init("tool.py", "CMD = \"ls -la\"\nos.system(CMD)", flagged: false),
+                .init("tool.py", "def run(name):\n    os.system(name)", flagged: true),
+                .init("tool.py", "def run(name):\n    os.system(\"ls \" + shlex.quote(name))", flagged: false),
+                .init("tool.py", "def run(name):\n    cmd = shlex.quote(name)\n    os.system(cmd)", flagged: false),
                 .init("match.js", "const m = pattern.exec(input);", flagged: false),
                 .init("run.go", #"exec.Command("git", "log", branch)"#, flagged: false),
             ]),
@@ -76,14 +77,15 @@ enum SecurityRules {
             keywords: ["eval", "exec", "function", "settimeout", "setinterval", "create_function", "assert"],
             patterns: [
                 .init(.code, #"(?<![.\w])(eval|exec)\s*\("#, languages: [.python]),
-                .init(.code, #"(?<![.\w$])eval\s*\(|\bnew\s+Function\s*\(|\bset(Timeout|Interval)\s*\(\s*["'`]"#, languages: [.javascript, .typescript]),
-                .init(.code, #"(?<![.\w$>:])(eval|create_function|assert)\s*\(\s*\$"#, languages: [.php]),
-                .init(.code, #"(?<![.\w])(eval|instance_eval|class_eval|module_eval)\b\s*\(?\s*[\w"'@$]"#, languages: [.ruby]),
+                .init(.code, #"(?<![.\w$])eval\s*\(|\bnew\s+Function\b(?=\s*\()|\bset(Timeout|Interval)\s*\((?=\s*["'`])"#, languages: [.javascript, .typescript]),
+                .init(.code, #"(?<![.\w$>:])(eval|create_function|assert)\s*\((?=\s*\$)"#, languages: [.php]),
+                .init(.code, #"(?<![.\w])(eval|instance_eval|class_eval|module_eval)\b\s*\(?\s*(?=[\w"'@$])"#, languages: [.ruby]),
             ],
             excludes: [
-                .init(.code, #"(?<![.\w$])(eval|exec)\s*\(\s*["']\s*["']\s*\)|\b(instance_eval|class_eval|module_eval)\s*(do\b|\{)"#),
+                .init(.code, #"\b(instance_eval|class_eval|module_eval)\s*(do\b|\{)"#),
                 .init(.code, #"^\s*(def|function)\s"#),
             ],
+            conditions: [.dynamicArgument],
             message: "Code evaluated from a string at run time",
             recommendation:
                 "Do not evaluate strings as code. Parse data with a real parser (json, ast.literal_eval) or dispatch through a table of allowed functions.",
