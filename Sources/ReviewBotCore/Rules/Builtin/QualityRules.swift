@@ -56,6 +56,57 @@ enum QualityRules {
                 .init("job.py", "try:\n    run()\nexcept ValueError:\n    log.error(\"failed\")", flagged: false),
             ]),
         Rule(
+            id: "quality.mutable-default-argument", category: .quality, severity: .medium, languages: [.python],
+            keywords: ["def "],
+            patterns: [.init(.code, #"^\s*(async\s+)?def\s+\w+\s*\(.*\b\w+\s*(:\s*[\w\[\], .|]+)?=\s*(\[\s*\]|\{\s*\}|list\(\)|dict\(\)|set\(\)|\[[^\]]+\]|\{[^}]+\})\s*[,)]"#)],
+            message: "Mutable default argument: one list/dict/set is shared by every call",
+            recommendation: "Default to None and create the object inside the function (`items=None` … `items = items or []`).",
+            fix: nil,
+            examples: [
+                .init("util.py", "def add(item, items=[]):\n    items.append(item)", flagged: true),
+                .init("util.py", "def merge(a, b={}):\n    return {**a, **b}", flagged: true),
+                .init("util.py", "def add(item, items=None):\n    items = items or []", flagged: false),
+                .init("util.py", "def add(item, items=()):\n    return items + (item,)", flagged: false),
+            ]),
+        Rule(
+            id: "quality.loose-equality", category: .quality, severity: .low, languages: [.javascript, .typescript],
+            keywords: ["==", "!="],
+            patterns: [.init(.code, #"(?<![=!<>])(==|!=)(?!=)"#)],
+            excludes: [.init(.code, #"(==|!=)\s*(null|undefined)\b|\b(null|undefined)\s*(==|!=)(?!=)|\btypeof\b[^=!]*(==|!=)|(==|!=)\s*typeof\b"#)],
+            message: "`==`/`!=` compare after type coercion (`0 == ''`, `'1' == 1`)",
+            recommendation: "Use `===`/`!==`; `== null` is fine when it means null or undefined on purpose.",
+            cwe: "CWE-597",
+            fix: .init("compare without coercion", find: #"(?<![=!<>])(==|!=)(?!=)"#, replace: "$1="),
+            examples: [
+                .init("app.js", "if (count == '0') { reset(); }", flagged: true),
+                .init("app.ts", "while (a != b) step();", flagged: true),
+                .init("app.js", "if (count === 0) { reset(); }", flagged: false),
+                .init("app.js", "if (value == null) { return; }", flagged: false),
+                .init("app.js", "if (typeof x == 'string') { use(x); }", flagged: false),
+                .init("app.js", "const s = 'a == b';", flagged: false),
+            ]),
+        Rule(
+            id: "quality.unreachable-code", category: .quality, severity: .medium,
+            languages: [.swift, .python, .javascript, .typescript, .java, .kotlin, .go, .c, .cpp, .csharp, .php],
+            keywords: ["return", "throw", "break", "continue"],
+            patterns: [
+                .init(
+                    .code,
+                    #"(?m)^([ \t]*)(?:return|throw|raise|break|continue)\b[^\n]*[\w)\]"'`;][ \t]*\n(?:[ \t]*\n)*\1(?<at>(?![ \t])(?!\}|\)|\]|case\b|default\b|else\b|elif\b|except\b|finally\b|catch\b|#|//|/\*|@unknown\b|end\b)\S)"#)
+            ],
+            multiline: true,
+            message: "Code after return, throw, break or continue never runs",
+            recommendation: "Remove the dead code, or move it before the statement that leaves the block.",
+            cwe: "CWE-561",
+            examples: [
+                .init("calc.py", "def f(x):\n    return x * 2\n    print(x)", flagged: true),
+                .init("calc.js", "function f(x) {\n  return x * 2;\n  log(x);\n}", flagged: true),
+                .init("calc.js", "function f(x) {\n  if (x) {\n    return 1;\n  }\n  return 2;\n}", flagged: false),
+                .init("calc.js", "switch (x) {\n  case 1:\n    return 'a';\n  case 2:\n    return 'b';\n}", flagged: false),
+                .init("calc.py", "def f(x):\n    return (\n        x * 2\n    )", flagged: false),
+                .init("calc.swift", "func f() -> Int {\n    #if DEBUG\n    return 1\n    #else\n    return 2\n    #endif\n}", flagged: false),
+            ]),
+        Rule(
             id: "quality.force-try", category: .quality, severity: .medium, languages: [.swift],
             excludedPaths: Rule.testPaths,
             keywords: ["try!"],

@@ -12,7 +12,11 @@ enum SecurityRules {
             id: "security.sql-injection", category: .security, severity: .high, languages: codeLanguages,
             keywords: ["select", "insert", "update", "delete"],
             patterns: [.init(.text, sqlStatement)],
-            excludes: [.init(.code, sqlStatement)],
+            excludes: [
+                .init(.code, sqlStatement),
+                // Logging a statement is not running it; placeholder lists (`IN (?, ?)`) are not values.
+                .init(.code, #"\b(console|logger|log|logging|LOG|Log)\.\w+\s*\(|\bprint(ln|f)?\s*\(|\.(map|join)\s*\(\s*\(?\s*\)?\s*=>\s*["']\s*["']|\$\{\s*placeholders\s*\}|\+\s*placeholders\b"#),
+            ],
             conditions: [.buildsString],
             message: "SQL statement built from string concatenation, formatting or interpolation",
             recommendation:
@@ -30,6 +34,7 @@ enum SecurityRules {
                 .init("api.js", #"db.query("SELECT * FROM users WHERE id = ?", [id])"#, flagged: false),
                 .init("api.py", #"# cursor.execute("SELECT * FROM t WHERE id = " + user_id)"#, flagged: false),
                 .init("ui.js", #"label.text = "Select an item from " + listName"#, flagged: false),
+                .init("repo.js", #"console.log(`INSERT INTO audit VALUES (${id})`)"#, flagged: false),
             ]),
         Rule(
             id: "security.command-injection", category: .security, severity: .high, languages: codeLanguages,
@@ -46,6 +51,7 @@ enum SecurityRules {
                 .init(.code, #"(?<![.\w])(system|exec|spawn|IO\.popen|Open3\.\w+)\s*\(?\s*["'`][^"'`]*#\{|`[^`]*#\{|%x\("#, languages: [.ruby]),
                 .init(.code, #"(?<![.\w>])(system|popen)\s*\("#, languages: [.c, .cpp]),
             ],
+            excludes: [.init(.code, #"^\s*(async\s+)?(exec|execSync|system)\s*\([^)]*\)\s*\{"#)],
             requiresInFile: [.init(.text, #"child_process|\bexeca\b|\bshelljs\b"#, languages: [.javascript, .typescript])],
             conditions: [.dynamicArgument],
             message: "Shell command run with a value that is not a constant",
@@ -202,7 +208,7 @@ enum SecurityRules {
             patterns: [
                 .init(
                     .code,
-                    #"\bverify\s*=\s*False\b|\brejectUnauthorized\s*:\s*false\b|\bInsecureSkipVerify\s*:\s*true\b|\bCURLOPT_SSL_VERIFY(PEER|HOST)\s*,\s*(0|false|FALSE)\b|\bVERIFY_NONE\b|\bssl\._create_unverified_context\s*\(|\.check_hostname\s*=\s*False\b|\.verify_mode\s*=\s*(ssl\.)?CERT_NONE\b|\bcert_reqs\s*=\s*ssl\.CERT_NONE\b|(NoopHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER)|\bstrictSSL\s*:\s*false\b|ServerCertificateValidationCallback\s*=.*=>\s*true|NODE_TLS_REJECT_UNAUTHORIZED["']?\s*[=:\s]\s*["']?0\b"#
+                    #"\bverify\s*=\s*False\b|(?:^|[{,(]\s*)rejectUnauthorized\s*:\s*false\b|\bInsecureSkipVerify\s*:\s*true\b|\bCURLOPT_SSL_VERIFY(PEER|HOST)\s*,\s*(0|false|FALSE)\b|\bVERIFY_NONE\b|\bssl\._create_unverified_context\s*\(|\.check_hostname\s*=\s*False\b|\.verify_mode\s*=\s*(ssl\.)?CERT_NONE\b|\bcert_reqs\s*=\s*ssl\.CERT_NONE\b|(NoopHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER)|\bstrictSSL\s*:\s*false\b|ServerCertificateValidationCallback\s*=.*=>\s*true|NODE_TLS_REJECT_UNAUTHORIZED["']?\]?\s*[=:\s]\s*["']?0\b"#
                 )
             ],
             message: "TLS certificate verification is turned off",
