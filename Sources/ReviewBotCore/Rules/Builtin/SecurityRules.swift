@@ -148,7 +148,7 @@ enum SecurityRules {
             keywords: ["password", "passwd", "pwd", "secret", "key", "token"],
             patterns: [
                 .init(
-                    .raw,
+                    .text,
                     #"(?i)(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|client[_-]?secret|private[_-]?key)[\w.-]*["']?\]?\s*(?::=|=>|==?|:)\s*["']([^"'\s]{8,})["']"#
                 )
             ],
@@ -170,6 +170,7 @@ enum SecurityRules {
                 .init("db.py", #"password = "changeme""#, flagged: false),
                 .init("client.js", #"const apiKey = "${API_KEY}";"#, flagged: false),
                 .init("form.js", #"const label = "password";"#, flagged: false),
+                .init("db.py", #"# DB_PASSWORD = "s3cr3t-Pr0d-2024!" was the old value"#, flagged: false),
             ]),
         Rule(
             id: "security.secret-in-config", category: .security, severity: .high,
