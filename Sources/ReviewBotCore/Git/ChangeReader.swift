@@ -35,12 +35,18 @@ public struct ChangeReader: Sendable {
         self.isIgnored = isIgnored
     }
 
-    public func read(_ request: ChangeRequest) throws(GitError) -> ChangeSet {
-        let repository = try Repository(discoveringFrom: repositoryPath)
+    /// The options of the diff, and of the patch of each file: no context, exact hunks.
+    private func diffOptions() -> git_diff_options {
         var options = CLibGit2_diff_options_init()
         options.context_lines = 0
         options.interhunk_lines = 0
         options.max_size = Int64(maxFileBytes)
+        return options
+    }
+
+    public func read(_ request: ChangeRequest) throws(GitError) -> ChangeSet {
+        let repository = try Repository(discoveringFrom: repositoryPath)
+        var options = diffOptions()
         var diffHandle: OpaquePointer?
         let target: ReviewTarget
         var findFlags = GIT_DIFF_FIND_RENAMES.rawValue
@@ -96,9 +102,28 @@ public struct ChangeReader: Sendable {
         var files: [FileChange] = []
         var skipped: [SkippedFile] = []
         let count = git_diff_num_deltas(diffHandle)
-        for index in 0..<count {
-            guard let delta = git_diff_get_delta(diffHandle, index)?.pointee else { continue }
-            let entry = try readDelta(delta, at: index, of: diffHandle, request: request, repository: repository)
+        var entries: [Entry] = []
+        entries.reserveCapacity(count)
+        if request == .worktree {
+            // The new side is read from the disk (through libgit2's filters for the patch), so the patch
+            // comes from the diff itself.
+            for index in 0..<count {
+                guard let delta = git_diff_get_delta(diffHandle, index)?.pointee else { continue }
+                entries.append(
+                    try readDelta(delta, at: index, of: diffHandle, request: request, repository: repository))
+            }
+        } else {
+            // Both sides are blobs: each is loaded once, its patch made from the loaded blobs, and large
+            // changes are read on several threads, one repository handle per thread.
+            var deltas: [DeltaInfo] = []
+            deltas.reserveCapacity(count)
+            for index in 0..<count {
+                guard let delta = git_diff_get_delta(diffHandle, index)?.pointee else { continue }
+                deltas.append(DeltaInfo(delta))
+            }
+            entries = try readStoredDeltas(deltas, repository: repository)
+        }
+        for entry in entries {
             switch entry {
             case .file(let file): files.append(file)
             case .skipped(let note): skipped.append(note)
@@ -130,25 +155,183 @@ public struct ChangeReader: Sendable {
         return (try commit.firstParent(in: repository), commit, spec)
     }
 
-    private enum Entry {
+    private enum Entry: Sendable {
         case file(FileChange)
         case skipped(SkippedFile)
         case none
     }
 
+    /// One delta of the diff, copied out of libgit2 so that other threads can read its blobs.
+    private struct DeltaInfo: Sendable {
+        var status: git_delta_t
+        var oldPath: String
+        var newPath: String
+        var oldId: git_oid
+        var newId: git_oid
+        var oldMode: UInt16
+        var newMode: UInt16
+        var oldFlags: UInt32
+        var similarity: UInt16
+
+        init(_ delta: git_diff_delta) {
+            status = delta.status
+            oldPath = String(cString: delta.old_file.path)
+            newPath = String(cString: delta.new_file.path)
+            oldId = delta.old_file.id
+            newId = delta.new_file.id
+            oldMode = delta.old_file.mode
+            newMode = delta.new_file.mode
+            oldFlags = delta.old_file.flags
+            similarity = delta.similarity
+        }
+    }
+
+    /// Deltas per thread below which reading them on one thread is faster than opening more handles.
+    private static let deltasPerWorker = 24
+
+    /// Reads every delta whose two sides are blobs, in the order of `deltas`; the first error in that
+    /// order is thrown, as if they had been read one after the other.
+    private func readStoredDeltas(_ deltas: [DeltaInfo], repository: Repository) throws(GitError) -> [Entry] {
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8, deltas.count / Self.deltasPerWorker)
+        if workers <= 1 {
+            var entries: [Entry] = []
+            entries.reserveCapacity(deltas.count)
+            for delta in deltas { entries.append(try readStoredDelta(delta, repository: repository)) }
+            return entries
+        }
+        let work = DeltaWork<Entry>(count: deltas.count)
+        let path = repositoryPath
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            // libgit2 handles are not shared between threads: each worker opens the repository itself.
+            guard let own = try? Repository(discoveringFrom: path) else { return }
+            while let index = work.claim() {
+                let result = Result { () throws(GitError) -> Entry in
+                    try self.readStoredDelta(deltas[index], repository: own)
+                }
+                work.store(result, at: index)
+                if case .failure = result { work.stop() }
+            }
+        }
+        var entries: [Entry] = []
+        entries.reserveCapacity(deltas.count)
+        for (index, delta) in deltas.enumerated() {
+            // Anything a worker did not get to (it could not open the repository, or an earlier error
+            // stopped the others) is read here, in order.
+            if let result = work.result(at: index) {
+                entries.append(try result.get())
+            } else {
+                entries.append(try readStoredDelta(delta, repository: repository))
+            }
+        }
+        return entries
+    }
+
+    private static func fileStatus(_ status: git_delta_t) -> FileStatus? {
+        switch status {
+        case GIT_DELTA_ADDED, GIT_DELTA_UNTRACKED: .added
+        case GIT_DELTA_DELETED: .deleted
+        case GIT_DELTA_MODIFIED: .modified
+        case GIT_DELTA_RENAMED: .renamed
+        case GIT_DELTA_COPIED: .copied
+        case GIT_DELTA_TYPECHANGE: .typeChanged
+        default: nil
+        }
+    }
+
+    /// ``readDelta(_:at:of:request:repository:)`` for a delta between two blobs (a range or the index):
+    /// the same checks in the same order, but each blob is loaded once and the patch is made from it.
+    private func readStoredDelta(_ delta: DeltaInfo, repository: Repository) throws(GitError) -> Entry {
+        guard let status = Self.fileStatus(delta.status) else { return .none }
+        let newPath = delta.newPath
+        let oldPath = delta.oldPath
+        let path = status == .deleted ? oldPath : newPath
+
+        if isIgnored(path) {
+            return .skipped(SkippedFile(path: path, status: status, reason: .ignored, detail: "matches an ignore glob"))
+        }
+        if status == .deleted {
+            return .skipped(SkippedFile(path: path, status: status, reason: .deleted, detail: "deleted"))
+        }
+        let commitMode = UInt16(GIT_FILEMODE_COMMIT.rawValue)
+        if delta.newMode == commitMode || delta.oldMode == commitMode {
+            return .skipped(SkippedFile(path: path, status: status, reason: .submodule, detail: "submodule"))
+        }
+        if delta.newMode == UInt16(GIT_FILEMODE_LINK.rawValue) {
+            return .skipped(SkippedFile(path: path, status: status, reason: .symlink, detail: "symbolic link"))
+        }
+        var sizes: [Int] = []
+        if delta.oldFlags & GIT_DIFF_FLAG_EXISTS.rawValue != 0 || delta.status != GIT_DELTA_ADDED {
+            if let size = repository.blobSize(delta.oldId) { sizes.append(size) }
+        }
+        if let size = repository.blobSize(delta.newId) { sizes.append(size) }
+        if let largest = sizes.max(), largest > maxFileBytes {
+            return .skipped(
+                SkippedFile(
+                    path: path, status: status, reason: .tooLarge,
+                    detail: "\(largest) bytes, over the limit of \(maxFileBytes)"))
+        }
+
+        // An added file has no old side; every other status diffs the old blob against the new one.
+        let oldBlob = status == .added ? nil : try BlobHandle(delta.oldId, in: repository, path: path)
+        let newBlob = try BlobHandle(delta.newId, in: repository, path: path)
+        var patch: OpaquePointer?
+        var patchOptions = diffOptions()
+        guard git_patch_from_blobs(&patch, oldBlob?.pointer, oldPath, newBlob.pointer, newPath, &patchOptions) == 0,
+            let patch
+        else {
+            throw lastGitError(.unreadableObject, "cannot diff \(path)")
+        }
+        defer { git_patch_free(patch) }
+        if let patched = git_patch_get_delta(patch)?.pointee, patched.flags & GIT_DIFF_FLAG_BINARY.rawValue != 0 {
+            return .skipped(SkippedFile(path: path, status: status, reason: .binary, detail: "binary file"))
+        }
+        let (hunks, added) = Self.hunks(of: patch)
+        guard let newText = newBlob.text(), let oldText = oldBlob.map({ $0.text() }) ?? .some(nil) else {
+            return .skipped(SkippedFile(path: path, status: status, reason: .invalidUTF8, detail: "not valid UTF-8"))
+        }
+        return .file(
+            FileChange(
+                path: path, oldPath: status == .renamed || status == .copied ? oldPath : nil, status: status,
+                similarity: status == .renamed || status == .copied ? Int(delta.similarity) : nil, hunks: hunks,
+                addedLines: added.sorted(), oldText: oldText, newText: newText))
+    }
+
+    /// The hunks of a patch, and the new-side numbers of the lines it adds (in patch order).
+    private static func hunks(of patch: OpaquePointer) -> (hunks: [Hunk], added: [Int]) {
+        var hunks: [Hunk] = []
+        var added: [Int] = []
+        let hunkCount = git_patch_num_hunks(patch)
+        for hunkIndex in 0..<hunkCount {
+            var hunkPointer: UnsafePointer<git_diff_hunk>?
+            var lineCount = 0
+            guard git_patch_get_hunk(&hunkPointer, &lineCount, patch, hunkIndex) == 0, let header = hunkPointer?.pointee
+            else { continue }
+            var hunkAdded: [Int] = []
+            var hunkRemoved: [Int] = []
+            for lineIndex in 0..<lineCount {
+                var linePointer: UnsafePointer<git_diff_line>?
+                guard git_patch_get_line_in_hunk(&linePointer, patch, hunkIndex, lineIndex) == 0,
+                    let line = linePointer?.pointee
+                else { continue }
+                switch UInt32(UInt8(bitPattern: line.origin)) {
+                case GIT_DIFF_LINE_ADDITION.rawValue: hunkAdded.append(Int(line.new_lineno))
+                case GIT_DIFF_LINE_DELETION.rawValue: hunkRemoved.append(Int(line.old_lineno))
+                default: break
+                }
+            }
+            added.append(contentsOf: hunkAdded)
+            hunks.append(
+                Hunk(
+                    oldStart: Int(header.old_start), oldLines: Int(header.old_lines), newStart: Int(header.new_start),
+                    newLines: Int(header.new_lines), addedLines: hunkAdded, removedLines: hunkRemoved))
+        }
+        return (hunks, added)
+    }
+
     private func readDelta(
         _ delta: git_diff_delta, at index: Int, of diff: OpaquePointer, request: ChangeRequest, repository: Repository
     ) throws(GitError) -> Entry {
-        let status: FileStatus
-        switch delta.status {
-        case GIT_DELTA_ADDED, GIT_DELTA_UNTRACKED: status = .added
-        case GIT_DELTA_DELETED: status = .deleted
-        case GIT_DELTA_MODIFIED: status = .modified
-        case GIT_DELTA_RENAMED: status = .renamed
-        case GIT_DELTA_COPIED: status = .copied
-        case GIT_DELTA_TYPECHANGE: status = .typeChanged
-        default: return .none
-        }
+        guard let status = Self.fileStatus(delta.status) else { return .none }
         let newPath = String(cString: delta.new_file.path)
         let oldPath = String(cString: delta.old_file.path)
         let path = status == .deleted ? oldPath : newPath
@@ -182,33 +365,7 @@ public struct ChangeReader: Sendable {
             return .skipped(SkippedFile(path: path, status: status, reason: .binary, detail: "binary file"))
         }
 
-        var hunks: [Hunk] = []
-        var added: [Int] = []
-        let hunkCount = git_patch_num_hunks(patch)
-        for hunkIndex in 0..<hunkCount {
-            var hunkPointer: UnsafePointer<git_diff_hunk>?
-            var lineCount = 0
-            guard git_patch_get_hunk(&hunkPointer, &lineCount, patch, hunkIndex) == 0, let header = hunkPointer?.pointee
-            else { continue }
-            var hunkAdded: [Int] = []
-            var hunkRemoved: [Int] = []
-            for lineIndex in 0..<lineCount {
-                var linePointer: UnsafePointer<git_diff_line>?
-                guard git_patch_get_line_in_hunk(&linePointer, patch, hunkIndex, lineIndex) == 0,
-                    let line = linePointer?.pointee
-                else { continue }
-                switch UInt32(UInt8(bitPattern: line.origin)) {
-                case GIT_DIFF_LINE_ADDITION.rawValue: hunkAdded.append(Int(line.new_lineno))
-                case GIT_DIFF_LINE_DELETION.rawValue: hunkRemoved.append(Int(line.old_lineno))
-                default: break
-                }
-            }
-            added.append(contentsOf: hunkAdded)
-            hunks.append(
-                Hunk(
-                    oldStart: Int(header.old_start), oldLines: Int(header.old_lines), newStart: Int(header.new_start),
-                    newLines: Int(header.new_lines), addedLines: hunkAdded, removedLines: hunkRemoved))
-        }
+        let (hunks, added) = Self.hunks(of: patch)
 
         let oldBytes: [UInt8]? = status == .added ? nil : try repository.blobData(delta.old_file.id)
         let newBytes: [UInt8]
@@ -227,12 +384,11 @@ public struct ChangeReader: Sendable {
         else {
             return .skipped(SkippedFile(path: path, status: status, reason: .invalidUTF8, detail: "not valid UTF-8"))
         }
-        added.sort()
         return .file(
             FileChange(
                 path: path, oldPath: status == .renamed || status == .copied ? oldPath : nil, status: status,
                 similarity: status == .renamed || status == .copied ? Int(delta.similarity) : nil, hunks: hunks,
-                addedLines: added, oldText: oldText, newText: newText))
+                addedLines: added.sorted(), oldText: oldText, newText: newText))
     }
 
     /// The size of the larger side when it is over the limit, read without loading the content.
@@ -255,5 +411,68 @@ public struct ChangeReader: Sendable {
         }
         guard let largest = sizes.max(), largest > maxFileBytes else { return nil }
         return largest
+    }
+}
+
+/// One loaded blob, freed with its handle; its bytes are read in place.
+private final class BlobHandle {
+    let pointer: OpaquePointer
+
+    init(_ oid: git_oid, in repository: Repository, path: String) throws(GitError) {
+        var blob: OpaquePointer?
+        var id = oid
+        guard git_blob_lookup(&blob, repository.pointer, &id) == 0, let blob else {
+            throw lastGitError(.unreadableObject, "cannot diff \(path)")
+        }
+        pointer = blob
+    }
+
+    deinit { git_blob_free(pointer) }
+
+    /// The content as a string, or nil when it is not valid UTF-8.
+    func text() -> String? {
+        let size = Int(git_blob_rawsize(pointer))
+        guard size > 0, let raw = git_blob_rawcontent(pointer) else { return "" }
+        let bytes = UnsafeRawBufferPointer(start: raw, count: size).bindMemory(to: UInt8.self)
+        return String(validating: bytes, as: UTF8.self)
+    }
+}
+
+/// Hands out delta indexes to worker threads and keeps their results by index.
+private final class DeltaWork<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var stopped = false
+    private var results: [Result<Value, GitError>?]
+
+    init(count: Int) {
+        results = Array(repeating: nil, count: count)
+    }
+
+    func claim() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !stopped, next < results.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    /// After an error, no more work is handed out: the deltas after it would not have been read.
+    func stop() {
+        lock.lock()
+        stopped = true
+        lock.unlock()
+    }
+
+    func store(_ result: Result<Value, GitError>, at index: Int) {
+        lock.lock()
+        results[index] = result
+        lock.unlock()
+    }
+
+    func result(at index: Int) -> Result<Value, GitError>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return results[index]
     }
 }

@@ -36,22 +36,19 @@ public struct Coordinator: Sendable {
                 detail: "\(change.addedLineCount) added lines, \(change.skipped.count) skipped"))
 
         let input = AgentInput(change: change, files: files)
-        let reports = await withTaskGroup(of: AgentReport.self, returning: [AgentReport].self) { group in
-            for agent in agents {
-                trace.record(TraceEvent(from: "coordinator", to: agent.name, count: files.count, unit: "files", durationMs: 0))
-                group.addTask {
-                    let report = await agent.review(input)
-                    trace.record(
-                        TraceEvent(
-                            from: report.agent, to: "synthesizer", count: report.findings.count, unit: "findings",
-                            durationMs: Double(report.durationMs), detail: report.status.rawValue))
-                    return report
-                }
-            }
-            var reports: [AgentReport] = []
-            for await report in group { reports.append(report) }
-            let order = Category.allCases.map(\.rawValue)
-            return reports.sorted { (order.firstIndex(of: $0.agent) ?? 0) < (order.firstIndex(of: $1.agent) ?? 0) }
+        for agent in agents {
+            trace.record(
+                TraceEvent(from: "coordinator", to: agent.name, count: files.count, unit: "files", durationMs: 0))
+        }
+        let order = Category.allCases.map(\.rawValue)
+        let reports = await Self.run(agents, on: input).sorted {
+            (order.firstIndex(of: $0.agent) ?? 0) < (order.firstIndex(of: $1.agent) ?? 0)
+        }
+        for report in reports {
+            trace.record(
+                TraceEvent(
+                    from: report.agent, to: "synthesizer", count: report.findings.count, unit: "findings",
+                    durationMs: Double(report.durationMs), detail: report.status.rawValue))
         }
 
         start = DispatchTime.now().uptimeNanoseconds
@@ -82,6 +79,66 @@ public struct Coordinator: Sendable {
             },
             skipped: change.skipped,
             stats: ReviewReport.Stats(files: change.files.count, addedLines: change.addedLineCount, skipped: change.skipped.count))
+    }
+
+    /// Runs every agent over the files, all in parallel, and returns one report per agent (in `agents` order).
+    ///
+    /// The built-in agents run rules file by file, so their files are cut into slices that run as separate
+    /// tasks: one agent with slow rules no longer keeps a single core busy while the others sit idle. The
+    /// slices' reports are joined in file order, so each agent's report lists the same findings in the same
+    /// order as one pass over all the files would; its duration is the time spent in all its slices.
+    static func run(_ agents: [any ReviewerAgent], on input: AgentInput) async -> [AgentReport] {
+        let sliceCount = max(1, min(input.files.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let slices = (0..<sliceCount).map { slice in
+            (input.files.count * slice / sliceCount)..<(input.files.count * (slice + 1) / sliceCount)
+        }
+        return await withTaskGroup(of: Part.self, returning: [AgentReport].self) { group in
+            var sliceCounts: [Int] = []
+            for (agentIndex, agent) in agents.enumerated() {
+                let agentSlices = reviewsFileByFile(agent) ? slices : [0..<input.files.count]
+                sliceCounts.append(agentSlices.count)
+                for (sliceIndex, range) in agentSlices.enumerated() {
+                    let files =
+                        agentSlices.count == 1 ? input : AgentInput(change: input.change, files: Array(input.files[range]))
+                    group.addTask {
+                        let start = DispatchTime.now().uptimeNanoseconds
+                        let report = await agent.review(files)
+                        return Part(
+                            agent: agentIndex, slice: sliceIndex, report: report,
+                            nanoseconds: DispatchTime.now().uptimeNanoseconds - start)
+                    }
+                }
+            }
+            var parts = sliceCounts.map { [Part?](repeating: nil, count: $0) }
+            for await part in group { parts[part.agent][part.slice] = part }
+            return parts.map { Self.join($0.compactMap { $0 }) }
+        }
+    }
+
+    /// Agents whose review is rules applied to each file on its own, so that it can be cut by files.
+    /// An agent that looks at the whole change at once (an LLM pass over the change) must not be listed.
+    private static func reviewsFileByFile(_ agent: any ReviewerAgent) -> Bool {
+        agent is SecurityAgent || agent is PerformanceAgent || agent is QualityAgent || agent is AccessibilityAgent
+    }
+
+    /// One slice of one agent's review.
+    private struct Part: Sendable {
+        var agent: Int
+        var slice: Int
+        var report: AgentReport
+        var nanoseconds: UInt64
+    }
+
+    /// One agent's report from the reports of its slices (at least one), in slice order.
+    private static func join(_ parts: [Part]) -> AgentReport {
+        var joined = parts[0].report
+        guard parts.count > 1 else { return joined }
+        joined.findings = parts.flatMap(\.report.findings)
+        joined.durationMs = Int(parts.reduce(0) { $0 + $1.nanoseconds } / 1_000_000)
+        let statuses = parts.map(\.report.status)
+        joined.status = statuses.contains(.failed) ? .failed : statuses.contains(.degraded) ? .degraded : .ok
+        joined.note = parts.lazy.compactMap(\.report.note).first
+        return joined
     }
 
     /// Reads every file once (lexing, structure), in parallel, for all agents to share.

@@ -18,6 +18,214 @@ final class SharedRegex: @unchecked Sendable {
     func matches(_ string: String) -> Bool { firstMatch(in: string) != nil }
 }
 
+/// A rule's regular expression, compiled the first time a line needs it.
+///
+/// Compiling every pattern of every rule costs more than a whole pre-commit review of a small change,
+/// and most patterns never run (their keywords are absent, or their language is not in the change).
+/// A pattern that is not one of the built-in rules' (`builtin` false) is compiled at once, so that a
+/// broken pattern is still a configuration error; the built-in ones are compiled at once in debug
+/// builds, where the rule tests run, and known to compile in release builds.
+///
+/// `@unchecked Sendable`: the compiled expression and the literal are set once, under the lock.
+final class LazyRegex: @unchecked Sendable {
+    let pattern: String
+    private let lock = NSLock()
+    private var compiled: NSRegularExpression?
+    /// Bytes that every match contains (see ``requiredLiteral(of:)``); nil until first asked for.
+    private var literal: [UInt8]??
+
+    init(_ pattern: String, builtin: Bool) throws {
+        self.pattern = pattern
+        #if DEBUG
+            let eager = true
+        #else
+            let eager = !builtin
+        #endif
+        if eager { compiled = try NSRegularExpression(pattern: pattern, options: []) }
+    }
+
+    var regex: NSRegularExpression {
+        lock.lock()
+        defer { lock.unlock() }
+        if let compiled { return compiled }
+        do {
+            let regex = try NSRegularExpression(pattern: pattern, options: [])
+            compiled = regex
+            return regex
+        } catch {
+            preconditionFailure("a built-in rule pattern does not compile: \(pattern): \(error)")
+        }
+    }
+
+    func firstMatch(in string: String) -> NSTextCheckingResult? {
+        regex.firstMatch(in: string, options: [], range: NSRange(string.startIndex..., in: string))
+    }
+
+    func matches(_ string: String) -> Bool { firstMatch(in: string) != nil }
+
+    /// Whether the pattern cannot match anywhere in `bytes` because its required literal is absent.
+    func cannotMatch(in bytes: [UInt8]) -> Bool {
+        lock.lock()
+        let required = literal ?? Self.requiredLiteral(of: pattern)
+        literal = .some(required)
+        lock.unlock()
+        guard let required else { return false }
+        return !Self.contains(bytes, required)
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { needle in
+                let last = hay.count - needle.count
+                var offset = 0
+                while offset <= last {
+                    if hay[offset] == first {
+                        var step = 1
+                        while step < needle.count && hay[offset + step] == needle[step] { step += 1 }
+                        if step == needle.count { return true }
+                    }
+                    offset += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// The longest run of literal characters that every match of `pattern` must contain, found
+    /// conservatively: only characters at the top level of the pattern (outside groups, classes and
+    /// alternations) count, and only ASCII letters, digits, `_` and escaped punctuation without a
+    /// quantifier after them. Nil when there is no such run, or when the pattern has a top-level `|`,
+    /// inline options (`(?i)`), or anything this reading does not understand.
+    static func requiredLiteral(of pattern: String) -> [UInt8]? {
+        let characters = Array(pattern.utf8)
+        var best: [UInt8] = []
+        var run: [UInt8] = []
+        var index = 0
+        var depth = 0
+        func endRun() {
+            if run.count > best.count { best = run }
+            run.removeAll()
+        }
+        func isWord(_ byte: UInt8) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == 0x5F
+        }
+        func quantified(after position: Int) -> Bool {
+            guard position < characters.count else { return false }
+            let next = characters[position]
+            return next == 0x2A || next == 0x2B || next == 0x3F || next == 0x7B  // * + ? {
+        }
+        while index < characters.count {
+            let byte = characters[index]
+            switch byte {
+            case 0x5C:  // backslash
+                guard index + 1 < characters.count else { return nil }
+                let escaped = characters[index + 1]
+                // \Q…\E, \p{…}, \x…, \u…, \N{…}, \k<…>, \c…, octal: their arguments are not literals.
+                if Array("QEpPxuUNkc0".utf8).contains(escaped) { return nil }
+                if depth == 0 && escaped < 0x80 && !isWord(escaped) && escaped > 0x20 && !quantified(after: index + 2) {
+                    run.append(escaped)
+                } else {
+                    endRun()
+                }
+                index += 2
+            case 0x5B:  // [ … ]: a class, never part of a run
+                endRun()
+                var end = index + 1
+                if end < characters.count && characters[end] == 0x5E { end += 1 }
+                if end < characters.count && characters[end] == 0x5D { end += 1 }
+                while end < characters.count && characters[end] != 0x5D {
+                    if characters[end] == 0x5B { return nil }  // nested sets, [:classes:]
+                    end += characters[end] == 0x5C ? 2 : 1
+                }
+                guard end < characters.count else { return nil }
+                index = end + 1
+            case 0x28:  // (
+                endRun()
+                if index + 1 < characters.count && characters[index + 1] == 0x3F {
+                    // Only non-capturing groups and lookarounds; inline options change matching.
+                    let rest = Array(characters[(index + 2)...].prefix(2))
+                    // (?: (?= (?! (?<= (?<!
+                    let allowed =
+                        rest.first == 0x3A || rest.first == 0x3D || rest.first == 0x21 || rest == [0x3C, 0x3D]
+                        || rest == [0x3C, 0x21]
+                    guard allowed else { return nil }
+                }
+                depth += 1
+                index += 1
+            case 0x29:  // )
+                endRun()
+                depth -= 1
+                guard depth >= 0 else { return nil }
+                index += 1
+            case 0x7C:  // |
+                if depth == 0 { return nil }
+                endRun()
+                index += 1
+            case 0x7B:  // { of a quantifier {n}, {n,}, {n,m}: skipped whole
+                endRun()
+                var end = index + 1
+                while end < characters.count
+                    && ((characters[end] >= 0x30 && characters[end] <= 0x39) || characters[end] == 0x2C)
+                {
+                    end += 1
+                }
+                guard end < characters.count, characters[end] == 0x7D, end > index + 1 else { return nil }
+                index = end + 1
+            default:
+                if depth == 0 && isWord(byte) && !quantified(after: index + 1) {
+                    run.append(byte)
+                } else {
+                    endRun()
+                }
+                index += 1
+            }
+        }
+        guard depth == 0 else { return nil }
+        endRun()
+        return best.isEmpty ? nil : best
+    }
+}
+
+/// The path globs of a rule (`excludedPaths`), compiled on first use and shared by every engine that
+/// has the same list, with the answer for each path remembered: many rules share one list, and every
+/// agent asks about the same files.
+final class PathGlobs: @unchecked Sendable {
+    private let globs: [String]
+    private let lock = NSLock()
+    private var set: GlobSet?
+    private var answers: [String: Bool] = [:]
+
+    private init(_ globs: [String]) {
+        self.globs = globs
+    }
+
+    private static let registryLock = NSLock()
+    nonisolated(unsafe) private static var registry: [[String]: PathGlobs] = [:]
+
+    /// The one instance for this list of globs.
+    static func shared(_ globs: [String]) -> PathGlobs {
+        registryLock.lock()
+        defer { registryLock.unlock() }
+        if let existing = registry[globs] { return existing }
+        let created = PathGlobs(globs)
+        registry[globs] = created
+        return created
+    }
+
+    func matches(_ path: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = answers[path] { return known }
+        let set = self.set ?? GlobSet(globs)
+        self.set = set
+        let answer = set.matches(path)
+        answers[path] = answer
+        return answer
+    }
+}
+
 /// Runs rules over the added lines of a ``SourceFile``.
 ///
 /// Cheap first: a keyword scan over the raw bytes of each added line selects the few rules worth a
@@ -28,37 +236,76 @@ public struct RuleEngine: Sendable {
         let patterns: [CompiledPattern]
         let requires: [CompiledPattern]
         let excludes: [CompiledPattern]
-        let fix: SharedRegex?
-        let excludedPaths: GlobSet?
+        let fix: LazyRegex?
+        let excludedPaths: PathGlobs?
         let requiresInFile: [CompiledPattern]
     }
 
     struct CompiledPattern: Sendable {
         let view: Rule.View
-        let regex: SharedRegex
+        let regex: LazyRegex
         let languages: Set<Language>
 
-        init(_ pattern: Rule.Pattern) throws {
+        init(_ pattern: Rule.Pattern, builtin: Bool) throws {
             view = pattern.view
-            regex = try SharedRegex(pattern.regex)
+            regex = try LazyRegex(pattern.regex, builtin: builtin)
             languages = pattern.languages
         }
 
         func applies(to language: Language) -> Bool { languages.isEmpty || languages.contains(language) }
     }
 
+    /// The rules of each language with their keyword indexes, built the first time a file of that
+    /// language is reviewed (a change rarely has more than a few of the languages).
+    ///
+    /// `@unchecked Sendable`: the table is only read and written under its lock.
+    final class LanguageTable: @unchecked Sendable {
+        private let rules: [Rule]
+        private let lock = NSLock()
+        private var built: [Language: LanguageRules] = [:]
+
+        init(rules: [Rule]) {
+            self.rules = rules
+        }
+
+        func rules(for language: Language) -> LanguageRules {
+            lock.lock()
+            defer { lock.unlock() }
+            if let entry = built[language] { return entry }
+            var entry = LanguageRules()
+            var lineKeywords: [(keywords: [String], rule: Int)] = []
+            var multilineKeywords: [(keywords: [String], rule: Int)] = []
+            for (offset, rule) in rules.enumerated() where rule.applies(to: language) {
+                if rule.multiline {
+                    entry.multilineRules.append(offset)
+                    multilineKeywords.append((rule.keywords, offset))
+                } else {
+                    entry.lineRules.append(offset)
+                    lineKeywords.append((rule.keywords, offset))
+                }
+            }
+            entry.lineIndex = KeywordIndex(lineKeywords)
+            entry.multilineIndex = KeywordIndex(multilineKeywords)
+            built[language] = entry
+            return entry
+        }
+    }
+
     struct LanguageRules: Sendable {
         var lineRules: [Int] = []
         var multilineRules: [Int] = []
-        var index = KeywordIndex()
+        /// The keywords of the line rules, looked for in each added line.
+        var lineIndex = KeywordIndex([])
+        /// The keywords of the multi-line rules, looked for in the whole file.
+        var multilineIndex = KeywordIndex([])
     }
 
     public let rules: [Rule]
     private let compiled: [Compiled]
-    private let byLanguage: [Language: LanguageRules]
+    private let byLanguage: LanguageTable
     // A constant pattern, covered by every test run. reviewbot:ignore quality.force-try
     private static let stringBuilding = try! SharedRegex(
-        #"["'`]\s*(\+|%)\s*[\w$(\[]|[\w)\]]\s*\+\s*["'`]|["'`]\s*\.\s*format\s*\(|["']\s*\.\s*\$|\$\w+\s*\.\s*["']|\b(sprintf|Sprintf|String\.format|format)\s*\(\s*["'][^"']*["']\s*,"#
+        #"["'`]\s*(\+|%)\s*(?!\(\s*\))[\w$(\[]|[\w)\]]\s*\+\s*["'`]|["'`]\s*\.\s*format\s*\((?!\s*\))|["']\s*\.\s*\$|\$\w+\s*\.\s*["']|\b(sprintf|Sprintf|String\.format|format)\s*\(\s*["'][^"']*["']\s*,"#
     )
 
     /// Compiles the rules; a rule with a broken pattern is a configuration error naming the rule.
@@ -66,49 +313,64 @@ public struct RuleEngine: Sendable {
         self.rules = rules
         var compiled: [Compiled] = []
         for rule in rules {
+            let builtin = Self.isBuiltin(rule)
+            func patterns(_ patterns: [Rule.Pattern]) throws -> [CompiledPattern] {
+                try patterns.map { try CompiledPattern($0, builtin: builtin) }
+            }
             do {
                 compiled.append(
                     Compiled(
                         rule: rule,
-                        patterns: try rule.patterns.map(CompiledPattern.init),
-                        requires: try rule.requires.map(CompiledPattern.init),
-                        excludes: try rule.excludes.map(CompiledPattern.init),
-                        fix: try rule.fix.map { try SharedRegex($0.find) },
-                        excludedPaths: rule.excludedPaths.isEmpty ? nil : GlobSet(rule.excludedPaths),
-                        requiresInFile: try rule.requiresInFile.map(CompiledPattern.init)))
+                        patterns: try patterns(rule.patterns),
+                        requires: try patterns(rule.requires),
+                        excludes: try patterns(rule.excludes),
+                        fix: try rule.fix.map { try LazyRegex($0.find, builtin: builtin) },
+                        excludedPaths: rule.excludedPaths.isEmpty ? nil : PathGlobs.shared(rule.excludedPaths),
+                        requiresInFile: try patterns(rule.requiresInFile)))
             } catch {
                 throw ConfigError("rule \(rule.id) has an invalid pattern: \(error.localizedDescription)")
             }
         }
         self.compiled = compiled
-        var byLanguage: [Language: LanguageRules] = [:]
-        for language in Language.allCases {
-            var entry = LanguageRules()
-            for (offset, rule) in rules.enumerated() where rule.applies(to: language) {
-                if rule.multiline { entry.multilineRules.append(offset) } else { entry.lineRules.append(offset) }
-                entry.index.add(rule.keywords, rule: offset)
-            }
-            byLanguage[language] = entry
-        }
-        self.byLanguage = byLanguage
+        self.byLanguage = LanguageTable(rules: rules)
+    }
+
+    /// The built-in rules by id.
+    private static let builtinRules: [String: Rule] = Dictionary(
+        RuleCatalog.builtin.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// Whether the rule's patterns are those of the built-in rule with its id (its severity may differ).
+    private static func isBuiltin(_ rule: Rule) -> Bool {
+        guard let builtin = builtinRules[rule.id] else { return false }
+        return builtin.patterns == rule.patterns && builtin.requires == rule.requires
+            && builtin.excludes == rule.excludes && builtin.requiresInFile == rule.requiresInFile
+            && builtin.fix?.find == rule.fix?.find
     }
 
     /// Every finding of the rules on the added lines of `file`, reported for `agent`.
     public func findings(in file: SourceFile, agent: String) -> [Finding] {
-        guard !file.addedLines.isEmpty, let language = byLanguage[file.language] else { return [] }
+        guard !file.addedLines.isEmpty else { return [] }
+        let language = byLanguage.rules(for: file.language)
         var results: [Finding] = []
+        let texts = FileTexts(file: file)
         if !language.lineRules.isEmpty {
             var seen = [Bool](repeating: false, count: compiled.count)
-            let pathExcluded = Set(
-                language.lineRules.filter { compiled[$0].excludedPaths?.matches(file.path) ?? false })
+            var candidates: [Int] = []
+            // Whether a rule may run on this file at all (its path is not excluded, the file meets its
+            // file-level requirements), decided the first time one of its keywords occurs.
             var fileGate = [Bool?](repeating: nil, count: compiled.count)
             for line in file.addedLines where line >= 1 && line <= file.lineCount {
                 let range = file.lineRange(line)
-                let candidates = language.index.rules(in: file.raw, range: range, lineRulesOnly: compiled, seen: &seen)
+                language.lineIndex.rules(in: file.raw, range: range, seen: &seen, into: &candidates)
                 guard !candidates.isEmpty else { continue }
                 var views = LineViews(file: file, line: line)
-                for ruleIndex in candidates.sorted() where !pathExcluded.contains(ruleIndex) {
-                    if fileGate[ruleIndex] == nil { fileGate[ruleIndex] = passesFileRequirements(compiled[ruleIndex], file) }
+                candidates.sort()
+                for ruleIndex in candidates {
+                    if fileGate[ruleIndex] == nil {
+                        let excluded = compiled[ruleIndex].excludedPaths?.matches(file.path) ?? false
+                        fileGate[ruleIndex] =
+                            !excluded && passesFileRequirements(compiled[ruleIndex], file, texts: texts)
+                    }
                     guard fileGate[ruleIndex] == true else { continue }
                     if let finding = match(compiled[ruleIndex], file: file, line: line, views: &views, agent: agent) {
                         results.append(finding)
@@ -118,19 +380,22 @@ public struct RuleEngine: Sendable {
         }
         if !language.multilineRules.isEmpty {
             var seen = [Bool](repeating: false, count: compiled.count)
-            let present = language.index.rules(in: file.raw, range: 0..<file.raw.count, lineRulesOnly: compiled, seen: &seen, multiline: true)
-            for ruleIndex in present.sorted() where passesFileRequirements(compiled[ruleIndex], file) {
-                results += multilineMatches(compiled[ruleIndex], file: file, agent: agent)
+            var present: [Int] = []
+            language.multilineIndex.rules(in: file.raw, range: 0..<file.raw.count, seen: &seen, into: &present)
+            present.sort()
+            for ruleIndex in present where passesFileRequirements(compiled[ruleIndex], file, texts: texts) {
+                results += multilineMatches(compiled[ruleIndex], file: file, texts: texts, agent: agent)
             }
         }
         return assignFingerprints(results, file: file)
     }
 
     /// Whether the whole file matches the rule's file-level requirements (an import, for example).
-    private func passesFileRequirements(_ compiled: Compiled, _ file: SourceFile) -> Bool {
+    private func passesFileRequirements(_ compiled: Compiled, _ file: SourceFile, texts: FileTexts) -> Bool {
         for required in compiled.requiresInFile where required.applies(to: file.language) {
-            let text = String(decoding: Self.bytes(of: required.view, in: file), as: UTF8.self)
-            guard required.regex.matches(text) else { return false }
+            guard !required.regex.cannotMatch(in: Self.bytes(of: required.view, in: file)),
+                required.regex.matches(texts.get(required.view))
+            else { return false }
         }
         return true
     }
@@ -139,7 +404,9 @@ public struct RuleEngine: Sendable {
     struct LineViews {
         let file: SourceFile
         let line: Int
-        private var cache: [Rule.View: String] = [:]
+        private var raw: String?
+        private var text: String?
+        private var code: String?
 
         init(file: SourceFile, line: Int) {
             self.file = file
@@ -147,15 +414,40 @@ public struct RuleEngine: Sendable {
         }
 
         mutating func get(_ view: Rule.View) -> String {
-            if let cached = cache[view] { return cached }
-            let value =
-                switch view {
-                case .raw: file.rawLine(line)
-                case .text: file.textLine(line)
-                case .code: file.codeLine(line)
-                }
-            cache[view] = value
-            return value
+            switch view {
+            case .raw:
+                if let raw { return raw }
+                let value = file.rawLine(line)
+                raw = value
+                return value
+            case .text:
+                if let text { return text }
+                let value = file.textLine(line)
+                text = value
+                return value
+            case .code:
+                if let code { return code }
+                let value = file.codeLine(line)
+                code = value
+                return value
+            }
+        }
+    }
+
+    /// The three views of a whole file as strings, each decoded at most once per file.
+    final class FileTexts {
+        let file: SourceFile
+        private var views: [Rule.View: String] = [:]
+
+        init(file: SourceFile) {
+            self.file = file
+        }
+
+        func get(_ view: Rule.View) -> String {
+            if let decoded = views[view] { return decoded }
+            let decoded = String(decoding: RuleEngine.bytes(of: view, in: file), as: UTF8.self)
+            views[view] = decoded
+            return decoded
         }
     }
 
@@ -202,7 +494,7 @@ public struct RuleEngine: Sendable {
         return makeFinding(compiled, file: file, line: line, endLine: line, column: column, agent: agent)
     }
 
-    private static func bytes(of view: Rule.View, in file: SourceFile) -> [UInt8] {
+    fileprivate static func bytes(of view: Rule.View, in file: SourceFile) -> [UInt8] {
         switch view {
         case .raw: file.raw
         case .text: file.text
@@ -210,22 +502,27 @@ public struct RuleEngine: Sendable {
         }
     }
 
-    private func multilineMatches(_ compiled: Compiled, file: SourceFile, agent: String) -> [Finding] {
+    private func multilineMatches(
+        _ compiled: Compiled, file: SourceFile, texts: FileTexts, agent: String
+    ) -> [Finding] {
         if let excluded = compiled.excludedPaths, excluded.matches(file.path) { return [] }
         let added = Set(file.addedLines)
         var results: [Finding] = []
         var reportedLines = Set<Int>()
         for pattern in compiled.patterns where pattern.applies(to: file.language) {
-            results += multilineMatches(compiled, pattern: pattern, file: file, added: added, agent: agent, reported: &reportedLines)
+            // A whole-file search that cannot succeed is skipped (and the view not decoded).
+            if pattern.regex.cannotMatch(in: Self.bytes(of: pattern.view, in: file)) { continue }
+            results += multilineMatches(
+                compiled, pattern: pattern, file: file, text: texts.get(pattern.view), added: added, agent: agent,
+                reported: &reportedLines)
         }
         return results
     }
 
     private func multilineMatches(
-        _ compiled: Compiled, pattern: CompiledPattern, file: SourceFile, added: Set<Int>, agent: String,
+        _ compiled: Compiled, pattern: CompiledPattern, file: SourceFile, text: String, added: Set<Int>, agent: String,
         reported reportedLines: inout Set<Int>
     ) -> [Finding] {
-        let text = String(decoding: Self.bytes(of: pattern.view, in: file), as: UTF8.self)
         var results: [Finding] = []
         let matches = pattern.regex.regex.matches(in: text, options: [], range: NSRange(text.startIndex..., in: text))
         for match in matches {
@@ -285,14 +582,15 @@ public struct RuleEngine: Sendable {
         }
     }
 
-    /// Whether a form control is labelled by `<label for=id>` elsewhere in the file or by an enclosing `<label>`.
+    /// Whether a form control is labelled by `<label for=id>` elsewhere in the file or by an enclosing `<label>`,
+    /// either of which has text of its own (an empty `<label></label>` names nothing).
     static func isLabelled(element: String, before start: String.Index, in text: String) -> Bool {
-        let lower = text[..<start].suffix(2000).lowercased()
-        if let open = lower.range(of: "<label", options: .backwards) {
-            let close = lower.range(of: "</label", options: .backwards)
+        let window = text.index(start, offsetBy: -2000, limitedBy: text.startIndex) ?? text.startIndex
+        if let open = text.range(of: "<label", options: [.backwards, .caseInsensitive], range: window..<start) {
+            let close = text.range(of: "</label", options: [.backwards, .caseInsensitive], range: window..<start)
             if let close, close.lowerBound > open.lowerBound {
                 // the last <label> before the element is already closed
-            } else {
+            } else if AccessibilityRules.enclosingLabelHasText(open: open.lowerBound, element: element, start: start, in: text) {
                 return true
             }
         }
@@ -300,9 +598,7 @@ public struct RuleEngine: Sendable {
             let match = idRegex.firstMatch(in: element, range: NSRange(element.startIndex..., in: element)),
             let idRange = Range(match.range(at: 1), in: element)
         else { return false }
-        let id = NSRegularExpression.escapedPattern(for: String(element[idRange]))
-        let forPattern = #"\b(for|htmlFor)\s*=\s*["'{]+"# + id + #"["'}]"#
-        return text.range(of: forPattern, options: .regularExpression) != nil
+        return AccessibilityRules.forLabelHasText(id: String(element[idRange]), element: element, in: text)
     }
 
     static func entropy(of text: Substring) -> Double {
@@ -318,65 +614,208 @@ public struct RuleEngine: Sendable {
 }
 
 /// Finds which rules' keywords occur in a byte range, case-insensitively, in one pass.
+///
+/// Two cheap filters come before any keyword is compared: whether a byte starts a keyword at all, and
+/// whether the two bytes from there start one (a bit per pair of lowercased bytes).
 struct KeywordIndex: Sendable {
-    /// For each lowercased first byte: the keywords starting with it and the rules they select.
-    private var table: [[(keyword: [UInt8], rules: [Int])]] = Array(repeating: [], count: 256)
-    /// Rules without keywords always run.
-    private var unconditional: [Int] = []
+    fileprivate struct Entry {
+        /// The keyword is `keywordBytes[keywordStart..<keywordStart + keywordCount]`, lowercased.
+        var keywordStart: Int
+        var keywordCount: Int
+        /// The rules it selects are `ruleList[rulesStart..<rulesEnd]`.
+        var rulesStart: Int
+        var rulesEnd: Int
+    }
 
-    mutating func add(_ keywords: [String], rule: Int) {
-        if keywords.isEmpty {
-            unconditional.append(rule)
-            return
-        }
-        for keyword in keywords {
-            let bytes = Array(keyword.lowercased().utf8)
-            guard let first = bytes.first else { continue }
-            if let existing = table[Int(first)].firstIndex(where: { $0.keyword == bytes }) {
-                table[Int(first)][existing].rules.append(rule)
-            } else {
-                table[Int(first)].append((bytes, [rule]))
+    fileprivate static let startsLongKeyword: UInt8 = 1
+    fileprivate static let isShortKeyword: UInt8 = 2
+
+    private let tables: KeywordTables
+    /// Rules without keywords always run.
+    private let unconditional: [Int]
+    /// How many different rules a scan can find; it stops once it has found them all.
+    private let ruleCount: Int
+
+    /// An index of the keywords of each rule; a rule without keywords is always selected.
+    init(_ rules: [(keywords: [String], rule: Int)]) {
+        var unconditional: [Int] = []
+        var keywords: [[UInt8]] = []
+        var selects: [[Int]] = []
+        var selectable = Set<Int>()
+        for (ruleKeywords, rule) in rules {
+            if ruleKeywords.isEmpty {
+                unconditional.append(rule)
+                selectable.insert(rule)
+                continue
+            }
+            for keyword in ruleKeywords {
+                let bytes = Array(keyword.lowercased().utf8)
+                guard !bytes.isEmpty else { continue }
+                if let existing = keywords.firstIndex(of: bytes) {
+                    selects[existing].append(rule)
+                } else {
+                    keywords.append(bytes)
+                    selects.append([rule])
+                }
+                selectable.insert(rule)
             }
         }
+        var startFlags = [UInt8](repeating: 0, count: 256)
+        var pairBits = [UInt64](repeating: 0, count: 65536 / 64)
+        for keyword in keywords {
+            let first = keyword[0]
+            let flag = keyword.count == 1 ? Self.isShortKeyword : Self.startsLongKeyword
+            startFlags[Int(first)] |= flag
+            if first >= 0x61 && first <= 0x7A { startFlags[Int(first - 0x20)] |= flag }
+            if keyword.count > 1 {
+                let pair = Int(first) << 8 | Int(keyword[1])
+                pairBits[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
+        }
+        // Entries grouped by first byte, the one-byte keyword of each group first.
+        func sortKey(_ index: Int) -> (UInt8, Int, Int) {
+            (keywords[index][0], keywords[index].count > 1 ? 1 : 0, index)
+        }
+        let order = keywords.indices.sorted { sortKey($0) < sortKey($1) }
+        var bucketStart = [Int](repeating: 0, count: 257)
+        var bucketLong = [Int](repeating: 0, count: 256)
+        var entries: [Entry] = []
+        var keywordBytes: [UInt8] = []
+        var ruleList: [Int] = []
+        var next = 0
+        for byte in 0..<256 {
+            bucketStart[byte] = entries.count
+            bucketLong[byte] = entries.count
+            while next < order.count && Int(keywords[order[next]][0]) == byte {
+                let keyword = keywords[order[next]]
+                let selected = selects[order[next]]
+                entries.append(
+                    Entry(
+                        keywordStart: keywordBytes.count, keywordCount: keyword.count, rulesStart: ruleList.count,
+                        rulesEnd: ruleList.count + selected.count))
+                keywordBytes += keyword
+                ruleList += selected
+                if keyword.count == 1 { bucketLong[byte] = entries.count }
+                next += 1
+            }
+        }
+        bucketStart[256] = entries.count
+        tables = KeywordTables(
+            startFlags: startFlags, pairBits: pairBits, bucketStart: bucketStart, bucketLong: bucketLong,
+            entries: entries, keywordBytes: keywordBytes, ruleList: ruleList)
+        self.unconditional = unconditional
+        self.ruleCount = selectable.count
     }
 
     @inline(__always) private static func lower(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
-    /// Rules whose keyword occurs in `bytes[range]`; `seen` is scratch space sized to the rule count.
-    func rules(
-        in bytes: [UInt8], range: Range<Int>, lineRulesOnly compiled: [RuleEngine.Compiled], seen: inout [Bool],
-        multiline: Bool = false
-    ) -> [Int] {
-        var found: [Int] = []
-        for rule in unconditional where compiled[rule].rule.multiline == multiline && !seen[rule] {
+    /// Puts into `found` the rules whose keyword occurs in `bytes[range]` (in no particular order);
+    /// `seen` is scratch space sized to the rule count, all false before and after.
+    func rules(in bytes: [UInt8], range: Range<Int>, seen: inout [Bool], into found: inout [Int]) {
+        found.removeAll(keepingCapacity: true)
+        for rule in unconditional where !seen[rule] {
             seen[rule] = true
             found.append(rule)
         }
-        bytes.withUnsafeBufferPointer { buffer in
-            var offset = range.lowerBound
-            while offset < range.upperBound {
-                let entries = table[Int(Self.lower(buffer[offset]))]
-                if !entries.isEmpty {
-                    for entry in entries where offset + entry.keyword.count <= range.upperBound {
-                        var equal = true
-                        for step in 1..<entry.keyword.count where Self.lower(buffer[offset + step]) != entry.keyword[step] {
-                            equal = false
-                            break
-                        }
-                        guard equal else { continue }
-                        for rule in entry.rules where !seen[rule] && compiled[rule].rule.multiline == multiline {
-                            seen[rule] = true
-                            found.append(rule)
-                        }
-                    }
+        if found.count < ruleCount && tables.entries.count > 0 {
+            bytes.withUnsafeBufferPointer { buffer in
+                seen.withUnsafeMutableBufferPointer { seen in
+                    scan(buffer, range: range, seen: seen, into: &found)
                 }
-                offset += 1
             }
         }
         for rule in found { seen[rule] = false }
-        return found
+    }
+
+    private func scan(
+        _ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, seen: UnsafeMutableBufferPointer<Bool>,
+        into found: inout [Int]
+    ) {
+        let tables = self.tables
+        let ruleCount = self.ruleCount
+        @inline(__always) func select(_ entry: Entry) {
+            for rule in tables.ruleList[entry.rulesStart..<entry.rulesEnd] where !seen[rule] {
+                seen[rule] = true
+                found.append(rule)
+            }
+        }
+        var offset = range.lowerBound
+        let end = range.upperBound
+        while offset < end {
+            let byte = buffer[offset]
+            let flags = tables.startFlags[Int(byte)]
+            if flags == 0 {
+                offset += 1
+                continue
+            }
+            let first = Int(Self.lower(byte))
+            if flags & Self.isShortKeyword != 0 {
+                for entry in tables.entries[tables.bucketStart[first]..<tables.bucketLong[first]] { select(entry) }
+            }
+            if flags & Self.startsLongKeyword != 0 && offset + 1 < end {
+                let second = Self.lower(buffer[offset + 1])
+                let pair = first << 8 | Int(second)
+                if tables.pairBits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
+                    for entry in tables.entries[tables.bucketLong[first]..<tables.bucketStart[first + 1]]
+                    where offset + entry.keywordCount <= end && tables.keywordBytes[entry.keywordStart + 1] == second {
+                        var step = 2
+                        while step < entry.keywordCount
+                            && Self.lower(buffer[offset + step]) == tables.keywordBytes[entry.keywordStart + step]
+                        {
+                            step += 1
+                        }
+                        if step == entry.keywordCount { select(entry) }
+                    }
+                }
+            }
+            if found.count == ruleCount { break }
+            offset += 1
+        }
+    }
+}
+
+/// The tables of a ``KeywordIndex``, allocated once and read through pointers: the scan runs over every
+/// added line, where the bounds checks and reference counting of arrays cost more than the scan.
+///
+/// `@unchecked Sendable`: written only by `init`, then read-only.
+private final class KeywordTables: @unchecked Sendable {
+    let startFlags: UnsafeMutableBufferPointer<UInt8>
+    let pairBits: UnsafeMutableBufferPointer<UInt64>
+    let bucketStart: UnsafeMutableBufferPointer<Int>
+    let bucketLong: UnsafeMutableBufferPointer<Int>
+    let entries: UnsafeMutableBufferPointer<KeywordIndex.Entry>
+    let keywordBytes: UnsafeMutableBufferPointer<UInt8>
+    let ruleList: UnsafeMutableBufferPointer<Int>
+
+    init(
+        startFlags: [UInt8], pairBits: [UInt64], bucketStart: [Int], bucketLong: [Int], entries: [KeywordIndex.Entry],
+        keywordBytes: [UInt8], ruleList: [Int]
+    ) {
+        self.startFlags = Self.copy(startFlags)
+        self.pairBits = Self.copy(pairBits)
+        self.bucketStart = Self.copy(bucketStart)
+        self.bucketLong = Self.copy(bucketLong)
+        self.entries = Self.copy(entries)
+        self.keywordBytes = Self.copy(keywordBytes)
+        self.ruleList = Self.copy(ruleList)
+    }
+
+    deinit {
+        startFlags.deallocate()
+        pairBits.deallocate()
+        bucketStart.deallocate()
+        bucketLong.deallocate()
+        entries.deallocate()
+        keywordBytes.deallocate()
+        ruleList.deallocate()
+    }
+
+    private static func copy<Element>(_ array: [Element]) -> UnsafeMutableBufferPointer<Element> {
+        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: array.count)
+        _ = buffer.initialize(from: array)
+        return buffer
     }
 }
 

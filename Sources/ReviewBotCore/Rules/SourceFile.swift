@@ -83,162 +83,334 @@ public struct SourceFile: Sendable {
 struct Lexer {
     let syntax: LexicalSyntax
 
-    private enum Mode {
-        /// Code; inside an interpolation, `close` ends it and returns to the string below.
-        case code(close: UInt8?, depth: Int)
-        case string(form: Int, escapes: Bool, interpolation: [UInt8]?, variables: Bool)
-        case block(close: [UInt8])
-    }
-
-    private static let space: UInt8 = 0x20
-    private static let newline: UInt8 = 0x0A
-
     func mask(_ raw: [UInt8]) -> (text: [UInt8], code: [UInt8], interpolations: [Int]) {
         var text = raw
         var code = raw
-        let count = raw.count
-        var stack: [Mode] = [.code(close: nil, depth: 0)]
         var interpolations: [Int] = []
-        var index = 0
-        var opens = [Bool](repeating: false, count: 256)
-        for comment in syntax.blockComments { opens[Int(comment.open[0])] = true }
-        for marker in syntax.lineComments { opens[Int(marker[0])] = true }
-        for form in syntax.strings { opens[Int(form.open[0])] = true }
-
-        @inline(__always) func blank(_ range: Range<Int>, inText: Bool) {
-            for offset in range where raw[offset] != Self.newline {
-                code[offset] = Self.space
-                if inText { text[offset] = Self.space }
-            }
-        }
-
-        @inline(__always) func matches(_ sequence: [UInt8], at offset: Int) -> Bool {
-            guard offset + sequence.count <= count else { return false }
-            for (step, byte) in sequence.enumerated() where raw[offset + step] != byte { return false }
-            return true
-        }
-
-        @inline(__always) func isIdentifier(_ byte: UInt8) -> Bool {
-            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || byte == 0x5F || byte >= 0x80
-        }
-
-        while index < count {
-            let byte = raw[index]
-            switch stack[stack.count - 1] {
-            case .code(let close, let depth):
-                if let close, byte == close, depth == 0 {
-                    stack.removeLast()
-                    index += 1
-                    continue
+        let tables = LexerTables(syntax)
+        raw.withUnsafeBufferPointer { raw in
+            text.withUnsafeMutableBufferPointer { text in
+                code.withUnsafeMutableBufferPointer { code in
+                    var scan = LexerScan(tables: tables, raw: raw, text: text, code: code)
+                    scan.run()
+                    interpolations = scan.interpolations
                 }
-                if close != nil {
-                    if byte == 0x28 || byte == 0x7B { stack[stack.count - 1] = .code(close: close, depth: depth + 1) }
-                    if (byte == 0x29 || byte == 0x7D) && depth > 0 {
-                        stack[stack.count - 1] = .code(close: close, depth: depth - 1)
-                    }
-                }
-                if !opens[Int(byte)] {
-                    index += 1
-                    continue
-                }
-                if let comment = syntax.blockComments.first(where: { matches($0.open, at: index) }) {
-                    stack.append(.block(close: comment.close))
-                    blank(index..<(index + comment.open.count), inText: true)
-                    index += comment.open.count
-                    continue
-                }
-                if let marker = syntax.lineComments.first(where: { matches($0, at: index) }),
-                    !(syntax.hashNeedsSpace && marker == [0x23] && index > 0
-                        && !(raw[index - 1] == Self.space || raw[index - 1] == 0x09 || raw[index - 1] == Self.newline))
-                {
-                    var end = index
-                    while end < count && raw[end] != Self.newline { end += 1 }
-                    blank(index..<end, inText: true)
-                    index = end
-                    continue
-                }
-                if let formIndex = syntax.strings.firstIndex(where: { matches($0.open, at: index) }) {
-                    let form = syntax.strings[formIndex]
-                    var escapes = form.escapes
-                    var interpolation = form.interpolation
-                    if syntax.pythonPrefixes {
-                        var start = index
-                        while start > 0 && isIdentifier(raw[start - 1]) && index - start < 3 { start -= 1 }
-                        let prefix = raw[start..<index].map { $0 | 0x20 }
-                        if start == 0 || !isIdentifier(raw[start - 1]), prefix.allSatisfy({ "frbu".utf8.contains($0) })
-                        {
-                            if prefix.contains(0x66) { interpolation = [0x7B] }
-                            if prefix.contains(0x72) { escapes = false }
-                        }
-                    }
-                    if syntax.csharpPrefixes && index > 0 {
-                        if raw[index - 1] == 0x24 { interpolation = [0x7B] }
-                        if raw[index - 1] == 0x40 { escapes = false }
-                    }
-                    stack.append(
-                        .string(form: formIndex, escapes: escapes, interpolation: interpolation, variables: form.variables))
-                    index += form.open.count
-                    continue
-                }
-                index += 1
-            case .block(let close):
-                if matches(close, at: index) {
-                    blank(index..<(index + close.count), inText: true)
-                    stack.removeLast()
-                    index += close.count
-                } else {
-                    blank(index..<(index + 1), inText: true)
-                    index += 1
-                }
-            case .string(let formIndex, let escapes, let interpolation, let variables):
-                let form = syntax.strings[formIndex]
-                if matches(form.close, at: index) {
-                    stack.removeLast()
-                    index += form.close.count
-                    continue
-                }
-                if byte == Self.newline && !form.multiline {
-                    stack.removeLast()
-                    index += 1
-                    continue
-                }
-                if escapes && byte == 0x5C && index + 1 < count {
-                    if let interpolation, interpolation.first == 0x5C, matches(interpolation, at: index) {
-                        stack.append(.code(close: 0x29, depth: 0))
-                        interpolations.append(index)
-                        index += interpolation.count
-                        continue
-                    }
-                    if raw[index + 1] != Self.newline {
-                        if syntax.masksStrings { blank(index..<(index + 2), inText: false) }
-                        index += 2
-                        continue
-                    }
-                }
-                if let interpolation, matches(interpolation, at: index) {
-                    if interpolation == [0x7B], index + 1 < count, raw[index + 1] == 0x7B {
-                        if syntax.masksStrings { blank(index..<(index + 2), inText: false) }
-                        index += 2
-                        continue
-                    }
-                    let closer: UInt8 = interpolation.last == 0x28 ? 0x29 : 0x7D
-                    stack.append(.code(close: closer, depth: 0))
-                    interpolations.append(index)
-                    index += interpolation.count
-                    continue
-                }
-                if variables && byte == 0x24 && index + 1 < count && isIdentifier(raw[index + 1]) {
-                    var end = index + 1
-                    while end < count && isIdentifier(raw[end]) { end += 1 }
-                    interpolations.append(index)
-                    index = end
-                    continue
-                }
-                if syntax.masksStrings { blank(index..<(index + 1), inText: false) }
-                index += 1
             }
         }
         return (text, code, interpolations)
+    }
+}
+
+/// A language's comment and string syntax as flat tables: every byte sequence (comment marker, quote,
+/// interpolation opener) is a range of one pool, so the scan compares bytes without copying arrays.
+private struct LexerTables {
+    struct Sequence {
+        var start: Int
+        var count: Int
+    }
+
+    struct StringForm {
+        var open: Sequence
+        var close: Sequence
+        var multiline: Bool
+        var escapes: Bool
+        /// Index into `interpolations`, or -1.
+        var interpolation: Int
+        var variables: Bool
+    }
+
+    struct Interpolation {
+        var sequence: Sequence
+        /// `\(` of Swift: found where an escape would be.
+        var startsWithBackslash: Bool
+        /// `{` of f-strings and C#: `{{` is an escaped brace.
+        var isSingleBrace: Bool
+        /// The byte that ends the interpolated expression.
+        var closer: UInt8
+    }
+
+    private(set) var pool: [UInt8] = []
+    /// Bytes that may open a comment or a string.
+    private(set) var opens = [Bool](repeating: false, count: 256)
+    private(set) var blockOpens: [Sequence] = []
+    private(set) var blockCloses: [Sequence] = []
+    private(set) var lineMarkers: [Sequence] = []
+    private(set) var lineMarkerIsHash: [Bool] = []
+    private(set) var interpolations: [Interpolation] = []
+    private(set) var forms: [StringForm] = []
+    /// The `{` opener that f-string and `$"…"` prefixes switch on.
+    private(set) var braceInterpolation = -1
+    let hashNeedsSpace: Bool
+    let pythonPrefixes: Bool
+    let csharpPrefixes: Bool
+    let masksStrings: Bool
+
+    init(_ syntax: LexicalSyntax) {
+        hashNeedsSpace = syntax.hashNeedsSpace
+        pythonPrefixes = syntax.pythonPrefixes
+        csharpPrefixes = syntax.csharpPrefixes
+        masksStrings = syntax.masksStrings
+        blockOpens = syntax.blockComments.map { intern($0.open) }
+        blockCloses = syntax.blockComments.map { intern($0.close) }
+        lineMarkers = syntax.lineComments.map { intern($0) }
+        lineMarkerIsHash = syntax.lineComments.map { $0 == [0x23] }
+        braceInterpolation = addInterpolation([0x7B])
+        for form in syntax.strings {
+            let interpolation = form.interpolation.map { addInterpolation($0) } ?? -1
+            forms.append(
+                StringForm(
+                    open: intern(form.open), close: intern(form.close), multiline: form.multiline,
+                    escapes: form.escapes, interpolation: interpolation, variables: form.variables))
+        }
+        for comment in syntax.blockComments { opens[Int(comment.open[0])] = true }
+        for marker in syntax.lineComments { opens[Int(marker[0])] = true }
+        for form in syntax.strings { opens[Int(form.open[0])] = true }
+    }
+
+    private mutating func intern(_ bytes: [UInt8]) -> Sequence {
+        let sequence = Sequence(start: pool.count, count: bytes.count)
+        pool += bytes
+        return sequence
+    }
+
+    private mutating func addInterpolation(_ bytes: [UInt8]) -> Int {
+        interpolations.append(
+            Interpolation(
+                sequence: intern(bytes), startsWithBackslash: bytes.first == 0x5C, isSingleBrace: bytes == [0x7B],
+                closer: bytes.last == 0x28 ? 0x29 : 0x7D))
+        return interpolations.count - 1
+    }
+}
+
+/// One pass of the lexer over a file: blanks the `text` and `code` views in place.
+private struct LexerScan {
+    /// What the scan is inside of. A plain value, so pushing and popping copies no storage.
+    struct Mode {
+        enum Kind { case code, string, block }
+        var kind: Kind
+        /// Code inside an interpolation: the byte that ends it (at depth 0), and the bracket depth.
+        var close: UInt8 = 0
+        var hasClose = false
+        var depth = 0
+        /// A string: its form, whether escapes apply, its interpolation opener (-1: none), `$name` variables.
+        var form = 0
+        var escapes = false
+        var interpolation = -1
+        var variables = false
+        /// A block comment: which one.
+        var block = 0
+    }
+
+    static let space: UInt8 = 0x20
+    static let newline: UInt8 = 0x0A
+
+    let tables: LexerTables
+    let raw: UnsafeBufferPointer<UInt8>
+    let text: UnsafeMutableBufferPointer<UInt8>
+    let code: UnsafeMutableBufferPointer<UInt8>
+    /// Offsets where a string interpolates a value.
+    var interpolations: [Int] = []
+    private var stack: [Mode] = []
+    private var mode = Mode(kind: .code)
+
+    init(
+        tables: LexerTables, raw: UnsafeBufferPointer<UInt8>, text: UnsafeMutableBufferPointer<UInt8>,
+        code: UnsafeMutableBufferPointer<UInt8>
+    ) {
+        self.tables = tables
+        self.raw = raw
+        self.text = text
+        self.code = code
+    }
+
+    @inline(__always) static func isIdentifier(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == 0x5F || byte >= 0x80
+    }
+
+    @inline(__always) private func blank(_ offset: Int, inText: Bool) {
+        if raw[offset] != Self.newline {
+            code[offset] = Self.space
+            if inText { text[offset] = Self.space }
+        }
+    }
+
+    @inline(__always) private func matches(_ sequence: LexerTables.Sequence, at offset: Int) -> Bool {
+        guard offset + sequence.count <= raw.count else { return false }
+        var step = 0
+        while step < sequence.count {
+            if raw[offset + step] != tables.pool[sequence.start + step] { return false }
+            step += 1
+        }
+        return true
+    }
+
+    private mutating func push(_ next: Mode) {
+        stack.append(mode)
+        mode = next
+    }
+
+    private mutating func pop() {
+        mode = stack.removeLast()
+    }
+
+    mutating func run() {
+        let count = raw.count
+        var index = 0
+        while index < count {
+            switch mode.kind {
+            case .code: index = code(at: index)
+            case .block: index = block(at: index)
+            case .string: index = string(at: index)
+            }
+        }
+    }
+
+    /// Code: finds where a comment or a string starts (and, inside an interpolation, where it ends).
+    private mutating func code(at start: Int) -> Int {
+        let count = raw.count
+        var index = start
+        let byte = raw[index]
+        if mode.hasClose {
+            if byte == mode.close && mode.depth == 0 {
+                pop()
+                return index + 1
+            }
+            if byte == 0x28 || byte == 0x7B {
+                mode.depth += 1
+            } else if (byte == 0x29 || byte == 0x7D) && mode.depth > 0 {
+                mode.depth -= 1
+            }
+            if !tables.opens[Int(byte)] { return index + 1 }
+        } else if !tables.opens[Int(byte)] {
+            // Plain code: skip ahead to the next byte that may open a comment or a string.
+            index += 1
+            while index < count && !tables.opens[Int(raw[index])] { index += 1 }
+            return index
+        }
+        if let comment = tables.blockOpens.firstIndex(where: { matches($0, at: index) }) {
+            push(Mode(kind: .block, block: comment))
+            let length = tables.blockOpens[comment].count
+            for offset in index..<(index + length) { blank(offset, inText: true) }
+            return index + length
+        }
+        if let marker = tables.lineMarkers.firstIndex(where: { matches($0, at: index) }),
+            !(tables.hashNeedsSpace && tables.lineMarkerIsHash[marker] && index > 0
+                && !(raw[index - 1] == Self.space || raw[index - 1] == 0x09 || raw[index - 1] == Self.newline))
+        {
+            while index < count && raw[index] != Self.newline {
+                code[index] = Self.space
+                text[index] = Self.space
+                index += 1
+            }
+            return index
+        }
+        if let formIndex = tables.forms.firstIndex(where: { matches($0.open, at: index) }) {
+            let form = tables.forms[formIndex]
+            var escapes = form.escapes
+            var interpolation = form.interpolation
+            if tables.pythonPrefixes {
+                var first = index
+                while first > 0 && Self.isIdentifier(raw[first - 1]) && index - first < 3 { first -= 1 }
+                if first == 0 || !Self.isIdentifier(raw[first - 1]) {
+                    // Only the letters f, r, b and u (either case) make a prefix.
+                    var isPrefix = true
+                    var formatted = false
+                    var rawString = false
+                    for offset in first..<index {
+                        switch raw[offset] | 0x20 {
+                        case 0x66: formatted = true
+                        case 0x72: rawString = true
+                        case 0x62, 0x75: break
+                        default: isPrefix = false
+                        }
+                    }
+                    if isPrefix {
+                        if formatted { interpolation = tables.braceInterpolation }
+                        if rawString { escapes = false }
+                    }
+                }
+            }
+            if tables.csharpPrefixes && index > 0 {
+                if raw[index - 1] == 0x24 { interpolation = tables.braceInterpolation }
+                if raw[index - 1] == 0x40 { escapes = false }
+            }
+            push(
+                Mode(
+                    kind: .string, form: formIndex, escapes: escapes, interpolation: interpolation,
+                    variables: form.variables))
+            return index + form.open.count
+        }
+        return index + 1
+    }
+
+    /// A block comment: blanked up to and including its end.
+    private mutating func block(at start: Int) -> Int {
+        let count = raw.count
+        let close = tables.blockCloses[mode.block]
+        let first = tables.pool[close.start]
+        var index = start
+        while index < count && raw[index] != first {
+            blank(index, inText: true)
+            index += 1
+        }
+        guard index < count else { return index }
+        if matches(close, at: index) {
+            for offset in index..<(index + close.count) { blank(offset, inText: true) }
+            pop()
+            return index + close.count
+        }
+        blank(index, inText: true)
+        return index + 1
+    }
+
+    /// A string: its contents blanked in the code view, until it ends or an interpolation starts.
+    private mutating func string(at index: Int) -> Int {
+        let count = raw.count
+        let byte = raw[index]
+        let form = tables.forms[mode.form]
+        if byte == tables.pool[form.close.start] && matches(form.close, at: index) {
+            pop()
+            return index + form.close.count
+        }
+        if byte == Self.newline && !form.multiline {
+            pop()
+            return index + 1
+        }
+        let interpolation = mode.interpolation >= 0 ? tables.interpolations[mode.interpolation] : nil
+        if mode.escapes && byte == 0x5C && index + 1 < count {
+            if let interpolation, interpolation.startsWithBackslash, matches(interpolation.sequence, at: index) {
+                push(Mode(kind: .code, close: 0x29, hasClose: true))
+                interpolations.append(index)
+                return index + interpolation.sequence.count
+            }
+            if raw[index + 1] != Self.newline {
+                if tables.masksStrings {
+                    blank(index, inText: false)
+                    blank(index + 1, inText: false)
+                }
+                return index + 2
+            }
+        }
+        if let interpolation, matches(interpolation.sequence, at: index) {
+            if interpolation.isSingleBrace, index + 1 < count, raw[index + 1] == 0x7B {
+                if tables.masksStrings {
+                    blank(index, inText: false)
+                    blank(index + 1, inText: false)
+                }
+                return index + 2
+            }
+            push(Mode(kind: .code, close: interpolation.closer, hasClose: true))
+            interpolations.append(index)
+            return index + interpolation.sequence.count
+        }
+        if mode.variables && byte == 0x24 && index + 1 < count && Self.isIdentifier(raw[index + 1]) {
+            var end = index + 1
+            while end < count && Self.isIdentifier(raw[end]) { end += 1 }
+            interpolations.append(index)
+            return end
+        }
+        if tables.masksStrings { blank(index, inText: false) }
+        return index + 1
     }
 }

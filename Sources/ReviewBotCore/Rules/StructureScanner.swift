@@ -20,7 +20,11 @@ struct StructureScanner {
         var result = [Bool](repeating: false, count: lineStarts.count)
         if syntax.indentation { return indentedLoops(code: code, lineStarts: lineStarts, into: &result) }
         guard syntax.braces else { return result }
-        let keywords = loopKeywords
+        // The keywords as bytes, so an identifier becomes a string only when it is one of them.
+        let keywords = loopKeywords.map { Array($0.utf8) }
+        let longestKeyword = keywords.map(\.count).max() ?? 0
+        var keywordStarts = [Bool](repeating: false, count: 256)
+        for keyword in keywords { keywordStarts[Int(keyword[0])] = true }
         var stack: [Bool] = []
         var loopDepth = 0
         var pendingLoop = false
@@ -28,40 +32,48 @@ struct StructureScanner {
         var line = 0
         var index = 0
         let count = code.count
-        while index < count {
-            let byte = code[index]
-            if byte == 0x0A {
-                line += 1
-                index += 1
-                continue
-            }
-            if isIdentifierStart(byte) {
-                var end = index + 1
-                while end < count && isIdentifierByte(code[end]) { end += 1 }
-                if index == 0 || !isIdentifierByte(code[index - 1]) {
-                    let word = String(decoding: code[index..<end], as: UTF8.self)
-                    if keywords.contains(word) && isLoopKeyword(word, from: index, to: end, in: code) { pendingLoop = true }
+        code.withUnsafeBufferPointer { bytes in
+            while index < count {
+                let byte = bytes[index]
+                if byte == 0x0A {
+                    line += 1
+                    index += 1
+                    continue
                 }
-                if loopDepth > 0 { result[line] = true }
-                index = end
-                continue
+                if isIdentifierStart(byte) {
+                    var end = index + 1
+                    while end < count && isIdentifierByte(bytes[end]) { end += 1 }
+                    let length = end - index
+                    if (index == 0 || !isIdentifierByte(bytes[index - 1])) && keywordStarts[Int(byte)]
+                        && length <= longestKeyword,
+                        let keyword = keywords.first(where: {
+                            $0.count == length && $0.elementsEqual(bytes[index..<end])
+                        })
+                    {
+                        let word = String(decoding: keyword, as: UTF8.self)
+                        if isLoopKeyword(word, from: index, to: end, in: code) { pendingLoop = true }
+                    }
+                    if loopDepth > 0 { result[line] = true }
+                    index = end
+                    continue
+                }
+                switch byte {
+                case 0x7B:  // {
+                    stack.append(pendingLoop)
+                    if pendingLoop { loopDepth += 1 }
+                    pendingLoop = false
+                case 0x7D:  // }
+                    if let wasLoop = stack.popLast(), wasLoop { loopDepth -= 1 }
+                case 0x28: parenDepth += 1
+                case 0x29: parenDepth = max(0, parenDepth - 1)
+                case 0x3B:  // ;
+                    if parenDepth == 0 { pendingLoop = false }
+                case 0x20, 0x09, 0x0D: break
+                default:
+                    if loopDepth > 0 { result[line] = true }
+                }
+                index += 1
             }
-            switch byte {
-            case 0x7B:  // {
-                stack.append(pendingLoop)
-                if pendingLoop { loopDepth += 1 }
-                pendingLoop = false
-            case 0x7D:  // }
-                if let wasLoop = stack.popLast(), wasLoop { loopDepth -= 1 }
-            case 0x28: parenDepth += 1
-            case 0x29: parenDepth = max(0, parenDepth - 1)
-            case 0x3B:  // ;
-                if parenDepth == 0 { pendingLoop = false }
-            case 0x20, 0x09, 0x0D: break
-            default:
-                if loopDepth > 0 { result[line] = true }
-            }
-            index += 1
         }
         return result
     }
@@ -110,11 +122,11 @@ struct StructureScanner {
         return true
     }
 
-    private func isIdentifierStart(_ byte: UInt8) -> Bool {
+    @inline(__always) private func isIdentifierStart(_ byte: UInt8) -> Bool {
         (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
     }
 
-    private func isIdentifierByte(_ byte: UInt8) -> Bool {
+    @inline(__always) private func isIdentifierByte(_ byte: UInt8) -> Bool {
         isIdentifierStart(byte) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
     }
 }
