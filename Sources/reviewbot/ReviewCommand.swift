@@ -37,7 +37,8 @@ struct ReviewCommand: AsyncParsableCommand {
     @Option(help: "Configuration file (default: .reviewbot.yml at the repository root).")
     var config: String?
 
-    @Option(name: .customLong("fail-on"), help: "Verdicts that exit non-zero: request-changes (default), reject or never.")
+    @Option(
+        name: .customLong("fail-on"), help: "Verdicts that exit non-zero: request-changes (default), reject or never.")
     var failOn: FailOn?
 
     @Option(help: "Write the pipeline's handoffs as JSON to this file.")
@@ -82,7 +83,10 @@ struct ReviewCommand: AsyncParsableCommand {
         let change = try reader.read(request)
         if verbose {
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-            Output.stderr(String(format: "reviewbot: libgit2 read %d changed files in %.1f ms\n", change.files.count + change.skipped.count, elapsed))
+            Output.stderr(
+                String(
+                    format: "reviewbot: libgit2 read %d changed files in %.1f ms\n",
+                    change.files.count + change.skipped.count, elapsed))
         }
         let report = try await Coordinator(configuration: configuration).review(change, trace: recorder)
 

@@ -32,7 +32,9 @@ struct RulesCommand: ParsableCommand {
         let rules = configuration.allRules
         if test {
             let selected = id.map { wanted in rules.filter { $0.id == wanted } } ?? rules
-            if let id, selected.isEmpty { throw ConfigError("unknown rule '\(id)'; run `reviewbot rules` for the list") }
+            if let id, selected.isEmpty {
+                throw ConfigError("unknown rule '\(id)'; run `reviewbot rules` for the list")
+            }
             let result = try RuleTester.run(selected)
             for failure in result.failures { print("FAIL \(failure)") }
             for rule in result.incomplete { print("WARN \(rule) needs at least one flagged and one unflagged example") }
@@ -40,7 +42,9 @@ struct RulesCommand: ParsableCommand {
             if let first = result.failures.first {
                 throw VerdictExit(
                     status: .requestChanges,
-                    message: "\(result.failures.count) rule example\(result.failures.count == 1 ? "" : "s") failed, first: \(first)")
+                    message:
+                        "\(result.failures.count) rule example\(result.failures.count == 1 ? "" : "s") failed, first: \(first)"
+                )
             }
             return
         }
@@ -55,7 +59,9 @@ struct RulesCommand: ParsableCommand {
             throw ConfigError("unknown rule '\(id)'; run `reviewbot rules` for the list")
         }
         print(rule.id)
-        print("  category: \(rule.category.rawValue)   severity: \(rule.severity.rawValue)" + (rule.cwe.map { "   \($0)" } ?? ""))
+        print(
+            "  category: \(rule.category.rawValue)   severity: \(rule.severity.rawValue)"
+                + (rule.cwe.map { "   \($0)" } ?? ""))
         let languages = rule.languages.isEmpty ? "all" : rule.languages.map(\.rawValue).sorted().joined(separator: ", ")
         print("  languages: \(languages)")
         if !rule.excludedPaths.isEmpty { print("  not in: \(rule.excludedPaths.joined(separator: " "))") }

@@ -5,7 +5,8 @@ import Testing
 @Suite struct AcceptanceTests {
     @Test func concatenatedSQLIsFlaggedAndFails() throws {
         let repo = try ScratchRepository(initialCommit: true)
-        try repo.write("api.py", "def load(cursor, user_id):\n    cursor.execute(\"SELECT * FROM t WHERE id = \" + user_id)\n")
+        try repo.write(
+            "api.py", "def load(cursor, user_id):\n    cursor.execute(\"SELECT * FROM t WHERE id = \" + user_id)\n")
         try repo.commitAll("add query")
 
         let result = try repo.reviewbot("review", "HEAD~1..HEAD", "--format", "json")
@@ -22,7 +23,8 @@ import Testing
 
     @Test func parameterizedSQLPassesClean() throws {
         let repo = try ScratchRepository(initialCommit: true)
-        try repo.write("api.py", "def load(cursor, user_id):\n    cursor.execute(\"SELECT * FROM t WHERE id = %s\", (user_id,))\n")
+        try repo.write(
+            "api.py", "def load(cursor, user_id):\n    cursor.execute(\"SELECT * FROM t WHERE id = %s\", (user_id,))\n")
         try repo.commitAll("add query")
 
         let result = try repo.reviewbot("review", "HEAD~1..HEAD", "--format", "json")

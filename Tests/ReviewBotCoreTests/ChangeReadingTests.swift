@@ -191,7 +191,8 @@ import Testing
         try repo.write("legacy.py", "import requests\n\(insecureRequestLine)\nA = 1\nB = 2\n")
         try repo.commitAll("legacy")
         // The change modifies line 3 into a bad line and appends a clean line.
-        try repo.write("legacy.py", "import requests\n\(insecureRequestLine)\nrequests.post(url, verify=False)\nB = 2\nC = 3\n")
+        try repo.write(
+            "legacy.py", "import requests\n\(insecureRequestLine)\nrequests.post(url, verify=False)\nB = 2\nC = 3\n")
         try repo.commitAll("edit")
 
         let result = try repo.reviewbot("review", "--format", "json")
@@ -199,7 +200,8 @@ import Testing
         #expect(try result.findingKeys() == ["security.tls-verification-disabled@legacy.py:3"])
 
         // An edit elsewhere in the file approves although the old bad line is still there.
-        try repo.write("legacy.py", "import requests\n\(insecureRequestLine)\nrequests.post(url, verify=False)\nB = 2\nC = 4\n")
+        try repo.write(
+            "legacy.py", "import requests\n\(insecureRequestLine)\nrequests.post(url, verify=False)\nB = 2\nC = 4\n")
         try repo.commitAll("unrelated edit")
         let unrelated = try repo.reviewbot("review", "--format", "json")
         #expect(unrelated.status == 0, "\(unrelated.summary)")

@@ -4,8 +4,14 @@ import Testing
 /// Text in comments and string literals does not trigger code rules, end to end.
 @Suite struct CommentAndStringTests {
     @Test(arguments: [
-        ("api.py", "def load(cursor, x):\n    # cursor.execute(\"SELECT * FROM t WHERE id = \" + x)\n    return None\n"),
-        ("api.py", "\"\"\"\ncursor.execute(\"SELECT * FROM t WHERE id = \" + x)\nrequests.get(url, verify=False)\n\"\"\"\n"),
+        (
+            "api.py",
+            "def load(cursor, x):\n    # cursor.execute(\"SELECT * FROM t WHERE id = \" + x)\n    return None\n"
+        ),
+        (
+            "api.py",
+            "\"\"\"\ncursor.execute(\"SELECT * FROM t WHERE id = \" + x)\nrequests.get(url, verify=False)\n\"\"\"\n"
+        ),
         ("client.py", "# requests.get(url, verify=False) is what we must never do\n"),
         ("app.js", "const hint = \"console.log(x)\";\n"),
         ("app.js", "// console.log(x);\n/* debugger; */\nconst y = 1;\n"),
@@ -27,7 +33,8 @@ import Testing
         let repo = try ScratchRepository(initialCommit: true)
         try repo.write(
             "api.py",
-            "def load(cursor, x):\n    # cursor.execute(\"SELECT * FROM t WHERE id = \" + x)\n    cursor.execute(\"SELECT * FROM t WHERE id = \" + x)\n")
+            "def load(cursor, x):\n    # cursor.execute(\"SELECT * FROM t WHERE id = \" + x)\n    cursor.execute(\"SELECT * FROM t WHERE id = \" + x)\n"
+        )
         try repo.write("app.js", "const hint = \"console.log(x)\";\nconsole.log(x);\n")
         try repo.commitAll("change")
         let result = try repo.reviewbot("review", "--format", "json")
@@ -37,7 +44,9 @@ import Testing
 
     @Test func inlineSuppressionIsReportedButDoesNotVote() throws {
         let repo = try ScratchRepository(initialCommit: true)
-        try repo.write("client.py", "import requests\n\(insecureRequestLine)  # reviewbot:ignore security.tls-verification-disabled\n")
+        try repo.write(
+            "client.py",
+            "import requests\n\(insecureRequestLine)  # reviewbot:ignore security.tls-verification-disabled\n")
         try repo.commitAll("change")
         let result = try repo.reviewbot("review", "--format", "json")
         #expect(result.status == 0, "\(result.summary)")

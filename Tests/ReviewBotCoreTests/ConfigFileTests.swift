@@ -27,21 +27,26 @@ import Testing
 
     @Test func criticalFindingVetoesAMajorityOfApprovals() throws {
         let repo = try repository(
-            config: "voting: {policy: majority}\nagents: {security: {weight: 2, veto: true}}\n", files: criticalSecurity)
+            config: "voting: {policy: majority}\nagents: {security: {weight: 2, veto: true}}\n", files: criticalSecurity
+        )
         let result = try repo.reviewbot("review", "--format", "json")
         #expect(result.status == 2, "\(result.summary)")
         #expect(result.verdict == "reject")
         let votes = try votes(result)
-        #expect(votes == ["security": "reject", "performance": "approve", "quality": "approve", "accessibility": "approve"])
+        #expect(
+            votes == ["security": "reject", "performance": "approve", "quality": "approve", "accessibility": "approve"])
         let reasons = try result.json()["reasons"] as? [String] ?? []
         #expect(reasons.contains { $0.contains("veto") }, "\(reasons)")
-        let securityVote = (try result.json()["votes"] as? [[String: Any]])?.first { $0["agent"] as? String == "security" }
+        let securityVote = (try result.json()["votes"] as? [[String: Any]])?.first {
+            $0["agent"] as? String == "security"
+        }
         #expect(securityVote?["veto"] as? Bool == true)
     }
 
     @Test func criticalRuleFindingRejectsEvenWithoutAVeto() throws {
         let repo = try repository(
-            config: "voting: {policy: majority}\nagents: {security: {weight: 1, veto: false}}\n", files: criticalSecurity)
+            config: "voting: {policy: majority}\nagents: {security: {weight: 1, veto: false}}\n",
+            files: criticalSecurity)
         let result = try repo.reviewbot("review", "--format", "json")
         #expect(result.status == 2, "\(result.summary)")
         #expect(result.verdict == "reject")
@@ -141,7 +146,8 @@ import Testing
     // MARK: - Rules and ignores
 
     @Test func ruleOverridesChangeSeverityOrTurnRulesOff() throws {
-        let raised = try repository(config: "rules:\n  quality.debug-output: critical\n", files: ["app.js": "console.log(x);\n"])
+        let raised = try repository(
+            config: "rules:\n  quality.debug-output: critical\n", files: ["app.js": "console.log(x);\n"])
         let rejected = try raised.reviewbot("review", "--format", "json")
         #expect(rejected.status == 2, "\(rejected.summary)")
 
@@ -162,7 +168,8 @@ import Testing
         let result = try repo.reviewbot("review", "--format", "json")
         #expect(result.status == 0, "\(result.summary)")
         #expect(try result.findingKeys().isEmpty)
-        #expect(try result.skippedKeys() == ["fixtures/insecure.py:added:ignored", "vendor/lib/client.py:added:ignored"])
+        #expect(
+            try result.skippedKeys() == ["fixtures/insecure.py:added:ignored", "vendor/lib/client.py:added:ignored"])
 
         let noDefaults = try repository(
             config: "default_ignores: false\n", files: ["vendor/lib/client.py": "\(insecureRequestLine)\n"])

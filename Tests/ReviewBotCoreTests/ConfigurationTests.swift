@@ -58,7 +58,9 @@ import Testing
     }
 
     @Test func unknownKeysNameTheKeyAndLine() {
-        #expect(error("voting:\n  policy: weighted\n  polcy: majority\n")?.hasPrefix(".reviewbot.yml:3: unknown key 'polcy' under voting") == true)
+        #expect(
+            error("voting:\n  policy: weighted\n  polcy: majority\n")?.hasPrefix(
+                ".reviewbot.yml:3: unknown key 'polcy' under voting") == true)
         #expect(error("agnets: {}\n")?.hasPrefix(".reviewbot.yml:1: unknown key 'agnets'") == true)
         #expect(error("agents:\n  securty: false\n")?.contains(":2: unknown agent 'securty'") == true)
         #expect(error("rules:\n  security.nope: off\n")?.contains(":2: unknown rule 'security.nope'") == true)
@@ -68,9 +70,12 @@ import Testing
         #expect(error("voting:\n  policy: loudest\n")?.contains(":2: voting.policy must be one of") == true)
         #expect(error("voting:\n  threshold: 2\n")?.contains("voting.threshold must be in (0, 1]") == true)
         #expect(error("max_file_bytes: lots\n")?.contains(":1: max_file_bytes must be a whole number") == true)
-        #expect(error("agents:\n  security:\n    weight: heavy\n")?.contains(":3: agents.security.weight must be a number") == true)
+        #expect(
+            error("agents:\n  security:\n    weight: heavy\n")?.contains(":3: agents.security.weight must be a number")
+                == true)
         #expect(error("ignore: docs\n")?.contains(":1: ignore must be a list") == true)
-        #expect(error("fail_on: sometimes\n")?.contains("fail_on must be one of request-changes, reject, never") == true)
+        #expect(
+            error("fail_on: sometimes\n")?.contains("fail_on must be one of request-changes, reject, never") == true)
         #expect(error("voting: [1, 2\n")?.contains("invalid YAML") == true)
     }
 }
@@ -95,8 +100,10 @@ import Testing
 
     @Test func defaultIgnoresCoverLockVendoredAndGeneratedFiles() {
         let globs = Configuration().ignoreMatcher
-        for path in ["package-lock.json", "web/yarn.lock", "go.sum", "vendor/lib.go", "node_modules/x/index.js",
-                     "Sources/SwiftSyntax/generated/Nodes.swift", "app.min.js", "api.pb.go", "model_pb2.py"] {
+        for path in [
+            "package-lock.json", "web/yarn.lock", "go.sum", "vendor/lib.go", "node_modules/x/index.js",
+            "Sources/SwiftSyntax/generated/Nodes.swift", "app.min.js", "api.pb.go", "model_pb2.py",
+        ] {
             #expect(globs.matches(path), "\(path)")
         }
         for path in ["src/app.js", "Sources/Lexer.swift", "generator.py", "docs/vendor-notes.md"] {

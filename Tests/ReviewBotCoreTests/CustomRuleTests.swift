@@ -66,7 +66,10 @@ import Testing
 
     @Test func aWrongExampleFailsNamingTheRuleAndExample() throws {
         let repo = try repository()
-        try repo.write(".reviewbot.yml", Self.config.replacingOccurrences(of: "code: \"# print(x)\", flagged: false", with: "code: \"# print(x)\", flagged: true"))
+        try repo.write(
+            ".reviewbot.yml",
+            Self.config.replacingOccurrences(
+                of: "code: \"# print(x)\", flagged: false", with: "code: \"# print(x)\", flagged: true"))
 
         let result = try repo.reviewbot("rules", "--test")
 
@@ -77,17 +80,26 @@ import Testing
 
     @Test func brokenRulesAreConfigurationErrors() throws {
         let repo = try repository()
-        try repo.write(".reviewbot.yml", "custom_rules:\n  - id: team.x\n    category: quality\n    severity: low\n    message: m\n    patterns: ['(unclosed']\n")
+        try repo.write(
+            ".reviewbot.yml",
+            "custom_rules:\n  - id: team.x\n    category: quality\n    severity: low\n    message: m\n    patterns: ['(unclosed']\n"
+        )
         let badRegex = try repo.reviewbot("review", "HEAD")
         #expect(badRegex.status == 3)
         #expect(badRegex.stderr.contains("team.x has an invalid pattern"))
 
-        try repo.write(".reviewbot.yml", "custom_rules:\n  - id: security.sql-injection\n    category: security\n    severity: low\n    message: m\n    patterns: [x]\n")
+        try repo.write(
+            ".reviewbot.yml",
+            "custom_rules:\n  - id: security.sql-injection\n    category: security\n    severity: low\n    message: m\n    patterns: [x]\n"
+        )
         let shadow = try repo.reviewbot("review", "HEAD")
         #expect(shadow.status == 3)
         #expect(shadow.stderr.contains("'security.sql-injection' is defined twice"))
 
-        try repo.write(".reviewbot.yml", "custom_rules:\n  - id: team.y\n    category: quality\n    severity: low\n    message: m\n    patterns: [x]\n    colour: red\n")
+        try repo.write(
+            ".reviewbot.yml",
+            "custom_rules:\n  - id: team.y\n    category: quality\n    severity: low\n    message: m\n    patterns: [x]\n    colour: red\n"
+        )
         let unknown = try repo.reviewbot("review", "HEAD")
         #expect(unknown.status == 3)
         #expect(unknown.stderr.contains(".reviewbot.yml:7: unknown key 'colour' in a rule"))

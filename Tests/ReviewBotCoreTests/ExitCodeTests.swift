@@ -34,7 +34,8 @@ import Testing
     }
 
     @Test func criticalFindingRejects() throws {
-        let repo = try repository(adding: "deploy/id_rsa", "\(privateKeyLine)\nMIIEowIBAAKCAQEA7\n-----END RSA PRIVATE KEY-----\n")
+        let repo = try repository(
+            adding: "deploy/id_rsa", "\(privateKeyLine)\nMIIEowIBAAKCAQEA7\n-----END RSA PRIVATE KEY-----\n")
         let result = try repo.reviewbot("review", "--format", "json")
         #expect(result.status == 2, "\(result.summary)")
         #expect(result.verdict == "reject")

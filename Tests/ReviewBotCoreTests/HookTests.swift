@@ -15,7 +15,8 @@ import Testing
     private func commit(_ repo: ScratchRepository, _ extra: [String] = [], environment: [String: String] = [:]) throws
         -> Command.Result
     {
-        try Command.run("/usr/bin/git", ["commit", "-q", "-m", "change"] + extra, in: repo.path, environment: environment)
+        try Command.run(
+            "/usr/bin/git", ["commit", "-q", "-m", "change"] + extra, in: repo.path, environment: environment)
     }
 
     private func isExecutable(_ path: String) -> Bool {

@@ -8,7 +8,8 @@ import Testing
         .deletingLastPathComponent().appendingPathComponent("Fixtures/marked")
 
     static var fixtureNames: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0 != "README.md" }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0 != "README.md" }
+            .sorted()
     }
 
     /// `path:line:rule` for every marker in the fixture.
@@ -16,9 +17,11 @@ import Testing
         var expected = Set<String>()
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard let range = line.range(of: "expect: ") else { continue }
-            let ids = line[range.upperBound...].split(whereSeparator: { $0 == "," || $0 == " " || $0 == "*" || $0 == "}" || $0 == "-" && false })
-                .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " */}->")) }
-                .filter { $0.contains(".") }
+            let ids = line[range.upperBound...].split(whereSeparator: {
+                $0 == "," || $0 == " " || $0 == "*" || $0 == "}" || $0 == "-" && false
+            })
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " */}->")) }
+            .filter { $0.contains(".") }
             for id in ids { expected.insert("\(name):\(index + 1):\(id)") }
         }
         return expected
@@ -34,7 +37,9 @@ import Testing
         let result = try repo.reviewbot("review", "HEAD", "--format", "json", "--fail-on", "never")
         #expect(result.status == 0, "\(result.stderr)")
         let found = Set(
-            try result.findings().map { "\($0["path"] as? String ?? ""):\($0["line"] as? Int ?? 0):\($0["ruleId"] as? String ?? "")" })
+            try result.findings().map {
+                "\($0["path"] as? String ?? ""):\($0["line"] as? Int ?? 0):\($0["ruleId"] as? String ?? "")"
+            })
         let expected = Self.expectations(in: name, text: text)
         #expect(found.subtracting(expected).sorted() == [], "unexpected findings (false positives)")
         #expect(expected.subtracting(found).sorted() == [], "missed findings (false negatives)")

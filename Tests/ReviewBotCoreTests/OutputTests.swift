@@ -11,14 +11,16 @@ import Testing
         try repo.remove("gone.py")
         try repo.write("client.py", "import requests\n\(insecureRequestLine)\n")
         try repo.write("web/app.js", "function f(user) {\n  console.log(user);\n}\n")
-        try repo.write("api.py", "def load(cursor, user_id):\n    cursor.execute(\"SELECT * FROM t WHERE id = \" + user_id)\n")
+        try repo.write(
+            "api.py", "def load(cursor, user_id):\n    cursor.execute(\"SELECT * FROM t WHERE id = \" + user_id)\n")
         try repo.write("image.bin", Data([0x00, 0x01, 0x02, 0x00]))
         try repo.commitAll("change")
         return repo
     }
 
     private func withoutDurations(_ text: String) -> String {
-        text.replacingOccurrences(of: #""durationMs"\s*:\s*[0-9.eE+-]+"#, with: #""durationMs":0"#, options: .regularExpression)
+        text.replacingOccurrences(
+            of: #""durationMs"\s*:\s*[0-9.eE+-]+"#, with: #""durationMs":0"#, options: .regularExpression)
     }
 
     @Test func jsonIsByteIdenticalAcrossRunsApartFromDurations() throws {
@@ -61,7 +63,10 @@ import Testing
         let severities = findings.map { $0["severity"] as? String ?? "" }
         #expect(severities.last == "low")
         for finding in findings {
-            for key in ["ruleId", "category", "severity", "path", "line", "endLine", "message", "recommendation", "agents", "source", "fingerprint", "suppressed"] {
+            for key in [
+                "ruleId", "category", "severity", "path", "line", "endLine", "message", "recommendation", "agents",
+                "source", "fingerprint", "suppressed",
+            ] {
                 #expect(finding[key] != nil, "finding lacks \(key): \(finding)")
             }
             #expect(finding["source"] as? String == "rule")

@@ -25,9 +25,14 @@ import Testing
         let voting = module(.weighted)
         #expect(voting.vote(agent: "security", findings: [], weight: 1, mayVeto: true).vote == .approve)
         #expect(voting.vote(agent: "security", findings: [finding(.medium)], weight: 1, mayVeto: true).vote == .approve)
-        #expect(voting.vote(agent: "security", findings: [finding(.high)], weight: 1, mayVeto: true).vote == .requestChanges)
-        #expect(voting.vote(agent: "security", findings: [finding(.critical)], weight: 1, mayVeto: true).vote == .reject)
-        #expect(voting.vote(agent: "security", findings: [finding(.critical, suppressed: true)], weight: 1, mayVeto: true).vote == .approve)
+        #expect(
+            voting.vote(agent: "security", findings: [finding(.high)], weight: 1, mayVeto: true).vote == .requestChanges
+        )
+        #expect(
+            voting.vote(agent: "security", findings: [finding(.critical)], weight: 1, mayVeto: true).vote == .reject)
+        #expect(
+            voting.vote(agent: "security", findings: [finding(.critical, suppressed: true)], weight: 1, mayVeto: true)
+                .vote == .approve)
     }
 
     @Test func thresholdsAreConfigurable() {
@@ -35,8 +40,12 @@ import Testing
         settings.requestChangesAt = .medium
         settings.rejectAt = .high
         let voting = VotingModule(settings: settings)
-        #expect(voting.vote(agent: "quality", findings: [finding(.medium, agent: "quality")], weight: 1, mayVeto: false).vote == .requestChanges)
-        #expect(voting.vote(agent: "quality", findings: [finding(.high, agent: "quality")], weight: 1, mayVeto: false).vote == .reject)
+        #expect(
+            voting.vote(agent: "quality", findings: [finding(.medium, agent: "quality")], weight: 1, mayVeto: false)
+                .vote == .requestChanges)
+        #expect(
+            voting.vote(agent: "quality", findings: [finding(.high, agent: "quality")], weight: 1, mayVeto: false).vote
+                == .reject)
     }
 
     @Test func majorityCountsHeadsAndBreaksTiesTowardStricter() {
@@ -69,7 +78,10 @@ import Testing
     }
 
     @Test func aVetoCannotBeOutvoted() {
-        let votes = [vote("security", .requestChanges, veto: true), vote("b", .approve), vote("c", .approve), vote("d", .approve)]
+        let votes = [
+            vote("security", .requestChanges, veto: true), vote("b", .approve), vote("c", .approve),
+            vote("d", .approve),
+        ]
         let decision = module(.majority).decide(votes: votes, findings: [])
         #expect(decision.verdict == .requestChanges)
         #expect(decision.reasons.contains { $0.hasPrefix("security vetoed") })

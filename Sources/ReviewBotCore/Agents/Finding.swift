@@ -83,7 +83,8 @@ public struct Finding: Sendable, Codable, Equatable {
 public enum Fingerprint {
     public static func make(ruleId: String, path: String, lineText: String, occurrence: Int = 0) -> String {
         let normalised = lineText.unicodeScalars.filter { !$0.properties.isWhitespace }
-        var input = Array(ruleId.utf8) + [0] + Array(path.utf8) + [0] + Array(String(String.UnicodeScalarView(normalised)).utf8)
+        var input =
+            Array(ruleId.utf8) + [0] + Array(path.utf8) + [0] + Array(String(String.UnicodeScalarView(normalised)).utf8)
         if occurrence > 0 { input += [0] + Array(String(occurrence).utf8) }
         return hex(fnv1a(input, seed: 0xcbf2_9ce4_8422_2325)) + hex(fnv1a(input, seed: 0x8422_2325_cbf2_9ce4))
     }

@@ -55,7 +55,8 @@ public enum ConfigLoader {
             default:
                 throw reader.error(
                     keyNode,
-                    "unknown key '\(key)' (expected agents, voting, ignore, default_ignores, rules, custom_rules, rule_files, max_file_bytes, fail_on)")
+                    "unknown key '\(key)' (expected agents, voting, ignore, default_ignores, rules, custom_rules, rule_files, max_file_bytes, fail_on)"
+                )
             }
         }
         var seen = Set(RuleCatalog.builtin.map(\.id))
@@ -73,7 +74,9 @@ public enum ConfigLoader {
         for (keyNode, value) in try reader.mapping(node, key: "agents") {
             let name = try reader.key(keyNode)
             guard let category = Category(rawValue: name) else {
-                throw reader.error(keyNode, "unknown agent '\(name)' under agents (expected security, performance, quality, accessibility)")
+                throw reader.error(
+                    keyNode,
+                    "unknown agent '\(name)' under agents (expected security, performance, quality, accessibility)")
             }
             var settings = config.agents[category] ?? .init()
             if case .scalar = value {
@@ -89,7 +92,9 @@ public enum ConfigLoader {
                         guard weight >= 0 else { throw reader.error(fieldValue, "\(path) must be zero or more") }
                         settings.weight = weight
                     case "veto": settings.veto = try reader.bool(fieldValue, key: path)
-                    default: throw reader.error(fieldNode, "unknown key '\(field)' under agents.\(name) (expected enabled, weight, veto)")
+                    default:
+                        throw reader.error(
+                            fieldNode, "unknown key '\(field)' under agents.\(name) (expected enabled, weight, veto)")
                     }
                 }
             }
@@ -110,9 +115,12 @@ public enum ConfigLoader {
                 }
                 config.voting.consensusThreshold = threshold
             case "reject_at": config.voting.rejectAt = try reader.choice(value, key: path, Severity.self)
-            case "request_changes_at": config.voting.requestChangesAt = try reader.choice(value, key: path, Severity.self)
+            case "request_changes_at":
+                config.voting.requestChangesAt = try reader.choice(value, key: path, Severity.self)
             default:
-                throw reader.error(keyNode, "unknown key '\(key)' under voting (expected policy, threshold, reject_at, request_changes_at)")
+                throw reader.error(
+                    keyNode,
+                    "unknown key '\(key)' under voting (expected policy, threshold, reject_at, request_changes_at)")
             }
         }
         guard config.voting.requestChangesAt <= config.voting.rejectAt else {
@@ -135,7 +143,8 @@ public enum ConfigLoader {
                 case "on", "true", "enabled", "yes": override.enabled = true
                 default:
                     guard let severity = Severity(rawValue: scalar.string.lowercased()) else {
-                        throw reader.error(value, "rules.\(id) must be on, off, a severity or a mapping, got '\(scalar.string)'")
+                        throw reader.error(
+                            value, "rules.\(id) must be on, off, a severity or a mapping, got '\(scalar.string)'")
                     }
                     override.severity = severity
                 }
@@ -144,8 +153,11 @@ public enum ConfigLoader {
                     let field = try reader.key(fieldNode)
                     switch field {
                     case "enabled": override.enabled = try reader.bool(fieldValue, key: "rules.\(id).enabled")
-                    case "severity": override.severity = try reader.choice(fieldValue, key: "rules.\(id).severity", Severity.self)
-                    default: throw reader.error(fieldNode, "unknown key '\(field)' under rules.\(id) (expected enabled, severity)")
+                    case "severity":
+                        override.severity = try reader.choice(fieldValue, key: "rules.\(id).severity", Severity.self)
+                    default:
+                        throw reader.error(
+                            fieldNode, "unknown key '\(field)' under rules.\(id) (expected enabled, severity)")
                     }
                 }
             }
@@ -199,7 +211,9 @@ public enum ConfigLoader {
 
         func double(_ node: Node, key: String) throws(ConfigError) -> Double {
             let text = try scalar(node, key: key)
-            guard let value = Double(text), value.isFinite else { throw error(node, "\(key) must be a number, got '\(text)'") }
+            guard let value = Double(text), value.isFinite else {
+                throw error(node, "\(key) must be a number, got '\(text)'")
+            }
             return value
         }
 
@@ -210,11 +224,14 @@ public enum ConfigLoader {
             return values
         }
 
-        func choice<T: RawRepresentable & CaseIterable>(_ node: Node, key: String, _ type: T.Type) throws(ConfigError) -> T
+        func choice<T: RawRepresentable & CaseIterable>(_ node: Node, key: String, _ type: T.Type) throws(ConfigError)
+            -> T
         where T.RawValue == String {
             let text = try scalar(node, key: key)
             let normalised = text.lowercased().replacingOccurrences(of: "_", with: "-")
-            if let value = T(rawValue: text) ?? T(rawValue: normalised) ?? T(rawValue: text.lowercased().replacingOccurrences(of: "-", with: "_")) {
+            if let value = T(rawValue: text) ?? T(rawValue: normalised)
+                ?? T(rawValue: text.lowercased().replacingOccurrences(of: "-", with: "_"))
+            {
                 return value
             }
             let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")

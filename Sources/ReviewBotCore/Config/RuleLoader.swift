@@ -13,7 +13,8 @@ enum RuleLoader {
 
     /// Reads a rule file: a mapping with a `rules:` list.
     static func file(_ path: String) throws(ConfigError) -> [Rule] {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
             throw ConfigError("cannot read the rule file \(path)")
         }
         let root: Node?
@@ -25,7 +26,9 @@ enum RuleLoader {
         var rules: [Rule] = []
         for (keyNode, value) in try reader.mapping(root, key: "the top level") {
             let key = try reader.key(keyNode)
-            guard key == "rules" else { throw reader.error(keyNode, "unknown key '\(key)' (a rule file has one key: rules)") }
+            guard key == "rules" else {
+                throw reader.error(keyNode, "unknown key '\(key)' (a rule file has one key: rules)")
+            }
             rules += try Self.rules(value, reader: reader, key: "rules")
         }
         return rules
@@ -43,7 +46,8 @@ enum RuleLoader {
         for (keyNode, value) in mapping {
             let key = try reader.key(keyNode)
             guard fields.contains(key) else {
-                throw reader.error(keyNode, "unknown key '\(key)' in a rule (expected \(fields.sorted().joined(separator: ", ")))")
+                throw reader.error(
+                    keyNode, "unknown key '\(key)' in a rule (expected \(fields.sorted().joined(separator: ", ")))")
             }
             values[key] = value
         }
@@ -53,7 +57,8 @@ enum RuleLoader {
         }
         let id = try reader.scalar(try required("id"), key: "id")
         guard id.range(of: #"^[a-z0-9]+(\.[a-z0-9_-]+)+$"#, options: .regularExpression) != nil else {
-            throw reader.error(try required("id"), "rule id '\(id)' must look like category.name (lowercase, dots, dashes)")
+            throw reader.error(
+                try required("id"), "rule id '\(id)' must look like category.name (lowercase, dots, dashes)")
         }
         let path = "rule \(id)"
         let category = try reader.choice(try required("category"), key: "\(path).category", Category.self)
@@ -62,18 +67,27 @@ enum RuleLoader {
         if let node = values["languages"] {
             for name in try reader.strings(node, key: "\(path).languages") {
                 guard let language = Language(rawValue: name) else {
-                    throw reader.error(node, "\(path).languages: unknown language '\(name)' (expected \(Language.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    throw reader.error(
+                        node,
+                        "\(path).languages: unknown language '\(name)' (expected \(Language.allCases.map(\.rawValue).joined(separator: ", ")))"
+                    )
                 }
                 languages.insert(language)
             }
         }
-        let patterns = try values["patterns"].map { node throws(ConfigError) in try Self.patterns(node, reader: reader, key: "\(path).patterns") } ?? []
+        let patterns =
+            try values["patterns"].map { node throws(ConfigError) in
+                try Self.patterns(node, reader: reader, key: "\(path).patterns")
+            } ?? []
         guard !patterns.isEmpty else { throw reader.error(node, "\(path) needs at least one pattern under 'patterns'") }
         var conditions: [Rule.Condition] = []
         if let node = values["conditions"] {
             for name in try reader.strings(node, key: "\(path).conditions") {
                 guard let condition = Rule.Condition(rawValue: name) else {
-                    throw reader.error(node, "\(path).conditions: unknown condition '\(name)' (expected \(Rule.Condition.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    throw reader.error(
+                        node,
+                        "\(path).conditions: unknown condition '\(name)' (expected \(Rule.Condition.allCases.map(\.rawValue).joined(separator: ", ")))"
+                    )
                 }
                 conditions.append(condition)
             }
@@ -84,7 +98,8 @@ enum RuleLoader {
             for (keyNode, value) in try reader.mapping(node, key: "\(path).fix") {
                 let key = try reader.key(keyNode)
                 guard ["description", "find", "replace"].contains(key) else {
-                    throw reader.error(keyNode, "unknown key '\(key)' under \(path).fix (expected description, find, replace)")
+                    throw reader.error(
+                        keyNode, "unknown key '\(key)' under \(path).fix (expected description, find, replace)")
                 }
                 parts[key] = try reader.scalar(value, key: "\(path).fix.\(key)")
             }
@@ -101,34 +116,51 @@ enum RuleLoader {
                 for (keyNode, value) in try reader.mapping(item, key: "an example of \(path)") {
                     let key = try reader.key(keyNode)
                     guard ["path", "code", "flagged"].contains(key) else {
-                        throw reader.error(keyNode, "unknown key '\(key)' in an example of \(path) (expected path, code, flagged)")
+                        throw reader.error(
+                            keyNode, "unknown key '\(key)' in an example of \(path) (expected path, code, flagged)")
                     }
                     parts[key] = value
                 }
-                guard let pathNode = parts["path"], let codeNode = parts["code"], let flaggedNode = parts["flagged"] else {
+                guard let pathNode = parts["path"], let codeNode = parts["code"], let flaggedNode = parts["flagged"]
+                else {
                     throw reader.error(item, "an example of \(path) needs path, code and flagged")
                 }
                 examples.append(
                     Rule.Example(
-                        try reader.scalar(pathNode, key: "example path"), try reader.scalar(codeNode, key: "example code"),
+                        try reader.scalar(pathNode, key: "example path"),
+                        try reader.scalar(codeNode, key: "example code"),
                         flagged: try reader.bool(flaggedNode, key: "example flagged")))
             }
         }
         let rule = Rule(
             id: id, category: category, severity: severity, languages: languages,
-            excludedPaths: try values["exclude_paths"].map { node throws(ConfigError) in try reader.strings(node, key: "\(path).exclude_paths") } ?? [],
-            keywords: try values["keywords"].map { node throws(ConfigError) in try reader.strings(node, key: "\(path).keywords") }?.map { $0.lowercased() } ?? [],
+            excludedPaths: try values["exclude_paths"].map { node throws(ConfigError) in
+                try reader.strings(node, key: "\(path).exclude_paths")
+            } ?? [],
+            keywords: try values["keywords"].map { node throws(ConfigError) in
+                try reader.strings(node, key: "\(path).keywords")
+            }?.map { $0.lowercased() } ?? [],
             patterns: patterns,
-            requires: try values["requires"].map { node throws(ConfigError) in try Self.patterns(node, reader: reader, key: "\(path).requires") } ?? [],
-            excludes: try values["excludes"].map { node throws(ConfigError) in try Self.patterns(node, reader: reader, key: "\(path).excludes") } ?? [],
+            requires: try values["requires"].map { node throws(ConfigError) in
+                try Self.patterns(node, reader: reader, key: "\(path).requires")
+            } ?? [],
+            excludes: try values["excludes"].map { node throws(ConfigError) in
+                try Self.patterns(node, reader: reader, key: "\(path).excludes")
+            } ?? [],
             requiresInFile: try values["requires_in_file"].map { node throws(ConfigError) in
                 try Self.patterns(node, reader: reader, key: "\(path).requires_in_file")
             } ?? [],
             conditions: conditions,
-            multiline: try values["multiline"].map { node throws(ConfigError) in try reader.bool(node, key: "\(path).multiline") } ?? false,
-            minEntropy: try values["min_entropy"].map { node throws(ConfigError) in try reader.double(node, key: "\(path).min_entropy") },
+            multiline: try values["multiline"].map { node throws(ConfigError) in
+                try reader.bool(node, key: "\(path).multiline")
+            } ?? false,
+            minEntropy: try values["min_entropy"].map { node throws(ConfigError) in
+                try reader.double(node, key: "\(path).min_entropy")
+            },
             message: try reader.scalar(try required("message"), key: "\(path).message"),
-            recommendation: try values["recommendation"].map { node throws(ConfigError) in try reader.scalar(node, key: "\(path).recommendation") } ?? "",
+            recommendation: try values["recommendation"].map { node throws(ConfigError) in
+                try reader.scalar(node, key: "\(path).recommendation")
+            } ?? "",
             cwe: try values["cwe"].map { node throws(ConfigError) in try reader.scalar(node, key: "\(path).cwe") },
             fix: fix, examples: examples)
         do { _ = try RuleEngine(rules: [rule]) } catch { throw reader.error(node, error.message) }
@@ -136,7 +168,9 @@ enum RuleLoader {
     }
 
     /// A list of patterns: each a regex string (on the code view) or `{regex, view, languages}`.
-    private static func patterns(_ node: Node, reader: ConfigLoader.Reader, key: String) throws(ConfigError) -> [Rule.Pattern] {
+    private static func patterns(_ node: Node, reader: ConfigLoader.Reader, key: String) throws(ConfigError) -> [Rule
+        .Pattern]
+    {
         let items: [Node]
         if case .sequence(let sequence) = node { items = Array(sequence) } else { items = [node] }
         var patterns: [Rule.Pattern] = []
@@ -160,7 +194,8 @@ enum RuleLoader {
                         languages.insert(language)
                     }
                 case let other:
-                    throw reader.error(keyNode, "unknown key '\(other)' in a pattern of \(key) (expected regex, view, languages)")
+                    throw reader.error(
+                        keyNode, "unknown key '\(other)' in a pattern of \(key) (expected regex, view, languages)")
                 }
             }
             guard let regex else { throw reader.error(item, "a pattern of \(key) needs regex") }

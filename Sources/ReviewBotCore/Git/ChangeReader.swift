@@ -29,7 +29,10 @@ public struct ChangeReader: Sendable {
     /// Decides which paths are not reviewed at all (ignore globs).
     public var isIgnored: @Sendable (String) -> Bool
 
-    public init(repositoryPath: String, maxFileBytes: Int = 1_048_576, isIgnored: @escaping @Sendable (String) -> Bool = { _ in false }) {
+    public init(
+        repositoryPath: String, maxFileBytes: Int = 1_048_576,
+        isIgnored: @escaping @Sendable (String) -> Bool = { _ in false }
+    ) {
         self.repositoryPath = repositoryPath
         self.maxFileBytes = maxFileBytes
         self.isIgnored = isIgnored
@@ -57,7 +60,8 @@ public struct ChangeReader: Sendable {
             let oldTree = try old?.tree()
             let newTree = try new.tree()
             target = ReviewTarget(range: range, base: old?.sha, head: new.sha)
-            guard git_diff_tree_to_tree(&diffHandle, repository.pointer, oldTree?.pointer, newTree.pointer, &options) == 0
+            guard
+                git_diff_tree_to_tree(&diffHandle, repository.pointer, oldTree?.pointer, newTree.pointer, &options) == 0
             else { throw lastGitError(.unreadableObject, "cannot diff \(spec)") }
         case .staged:
             let head = repository.isHeadUnborn ? nil : try repository.commit("HEAD")
@@ -72,7 +76,8 @@ public struct ChangeReader: Sendable {
                     throw lastGitError(.unreadableObject, "cannot read the index \(indexFile) (GIT_INDEX_FILE)")
                 }
             }
-            guard git_diff_tree_to_index(&diffHandle, repository.pointer, headTree?.pointer, index, &options) == 0 else {
+            guard git_diff_tree_to_index(&diffHandle, repository.pointer, headTree?.pointer, index, &options) == 0
+            else {
                 throw lastGitError(.unreadableObject, "cannot diff the index against HEAD")
             }
         case .worktree:

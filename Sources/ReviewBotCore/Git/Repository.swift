@@ -111,7 +111,8 @@ final class Repository {
         var first = one.oid
         var second = two.oid
         guard git_merge_base(&oid, pointer, &first, &second) == 0 else {
-            throw lastGitError(.unknownRevision, "no merge base between \(one.sha.prefix(12)) and \(two.sha.prefix(12))")
+            throw lastGitError(
+                .unknownRevision, "no merge base between \(one.sha.prefix(12)) and \(two.sha.prefix(12))")
         }
         return try lookupCommit(oid)
     }

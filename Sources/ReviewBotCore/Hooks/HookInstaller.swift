@@ -67,7 +67,8 @@ public struct HookInstaller: Sendable {
             if !text.contains(Self.marker) {
                 guard force else {
                     throw ConfigError(
-                        "\(path) exists and was not installed by reviewbot; rerun with --force to replace it (it is kept as \(kind.rawValue).reviewbot-backup)")
+                        "\(path) exists and was not installed by reviewbot; rerun with --force to replace it (it is kept as \(kind.rawValue).reviewbot-backup)"
+                    )
                 }
                 let backupPath = path + ".reviewbot-backup"
                 try? manager.removeItem(atPath: backupPath)

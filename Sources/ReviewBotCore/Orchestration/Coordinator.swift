@@ -24,7 +24,9 @@ public struct Coordinator: Sendable {
         return agents
     }
 
-    public func review(_ change: ChangeSet, trace: TraceRecorder = TraceRecorder()) async throws(ConfigError) -> ReviewReport {
+    public func review(_ change: ChangeSet, trace: TraceRecorder = TraceRecorder()) async throws(ConfigError)
+        -> ReviewReport
+    {
         let agents = try agents()
 
         var start = DispatchTime.now().uptimeNanoseconds
@@ -68,17 +70,21 @@ public struct Coordinator: Sendable {
         let decision = voting.decide(votes: votes, findings: synthesis.findings)
         trace.record(
             TraceEvent(
-                from: "voting", to: "verdict", count: votes.count, unit: "votes", durationMs: milliseconds(since: start),
+                from: "voting", to: "verdict", count: votes.count, unit: "votes",
+                durationMs: milliseconds(since: start),
                 detail: decision.verdict.rawValue))
 
         return ReviewReport(
             target: change.target, verdict: decision.verdict, reasons: decision.reasons, score: synthesis.score,
             summary: synthesis.summary, findings: synthesis.findings, votes: votes,
             agents: reports.map {
-                AgentSummary(name: $0.agent, status: $0.status, durationMs: $0.durationMs, findings: $0.findings.count, note: $0.note)
+                AgentSummary(
+                    name: $0.agent, status: $0.status, durationMs: $0.durationMs, findings: $0.findings.count,
+                    note: $0.note)
             },
             skipped: change.skipped,
-            stats: ReviewReport.Stats(files: change.files.count, addedLines: change.addedLineCount, skipped: change.skipped.count))
+            stats: ReviewReport.Stats(
+                files: change.files.count, addedLines: change.addedLineCount, skipped: change.skipped.count))
     }
 
     /// Runs every agent over the files, all in parallel, and returns one report per agent (in `agents` order).
@@ -99,7 +105,8 @@ public struct Coordinator: Sendable {
                 sliceCounts.append(agentSlices.count)
                 for (sliceIndex, range) in agentSlices.enumerated() {
                     let files =
-                        agentSlices.count == 1 ? input : AgentInput(change: input.change, files: Array(input.files[range]))
+                        agentSlices.count == 1
+                        ? input : AgentInput(change: input.change, files: Array(input.files[range]))
                     group.addTask {
                         let start = DispatchTime.now().uptimeNanoseconds
                         let report = await agent.review(files)

@@ -78,7 +78,8 @@ public struct Synthesizer: Sendable {
     private func summary(_ findings: [Finding], change: ChangeSet) -> String {
         let active = findings.filter { !$0.suppressed }
         let files = change.files.count
-        var text = "Reviewed \(files) file\(files == 1 ? "" : "s") (\(change.addedLineCount) added or modified line\(change.addedLineCount == 1 ? "" : "s"))"
+        var text =
+            "Reviewed \(files) file\(files == 1 ? "" : "s") (\(change.addedLineCount) added or modified line\(change.addedLineCount == 1 ? "" : "s"))"
         if !change.skipped.isEmpty { text += ", skipped \(change.skipped.count)" }
         if active.isEmpty {
             text += "; no findings."
@@ -88,7 +89,8 @@ public struct Synthesizer: Sendable {
                 return count == 0 ? nil : "\(count) \(severity.rawValue)"
             }
             let touched = Set(active.map(\.path)).count
-            text += "; \(active.count) finding\(active.count == 1 ? "" : "s") (\(counts.joined(separator: ", "))) in \(touched) file\(touched == 1 ? "" : "s")."
+            text +=
+                "; \(active.count) finding\(active.count == 1 ? "" : "s") (\(counts.joined(separator: ", "))) in \(touched) file\(touched == 1 ? "" : "s")."
         }
         let suppressed = findings.count - active.count
         if suppressed > 0 { text += " \(suppressed) suppressed." }

@@ -87,7 +87,9 @@ public struct VotingModule: Sendable {
                 let count = active.filter { $0.severity == severity }.count
                 return count == 0 ? nil : "\(count) \(severity.rawValue)"
             }
-            reason = counts.joined(separator: ", ") + (verdict == .approve ? ", none at or above \(settings.requestChangesAt.rawValue)" : "")
+            reason =
+                counts.joined(separator: ", ")
+                + (verdict == .approve ? ", none at or above \(settings.requestChangesAt.rawValue)" : "")
         }
         return Vote(agent: agent, vote: verdict, weight: weight, veto: mayVeto && verdict != .approve, reason: reason)
     }
@@ -116,7 +118,8 @@ public struct VotingModule: Sendable {
                 verdict = .requestChanges
             }
             reasons.append(
-                "consensus: \(percent(share(.approve))) of the weight approves, \(percent(settings.consensusThreshold)) needed")
+                "consensus: \(percent(share(.approve))) of the weight approves, \(percent(settings.consensusThreshold)) needed"
+            )
         case .strictest:
             verdict = votes.map(\.vote).max() ?? .approve
             reasons.append("strictest vote: " + tally(votes, weight: { _ in 1 }))

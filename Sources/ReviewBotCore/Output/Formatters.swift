@@ -25,7 +25,9 @@ public enum ReportFormatter {
     }
 
     /// Whether to colour: only on a terminal, and never when NO_COLOR is set (https://no-color.org).
-    public static func shouldColor(fileDescriptor: Int32, environment: [String: String] = ProcessInfo.processInfo.environment)
+    public static func shouldColor(
+        fileDescriptor: Int32, environment: [String: String] = ProcessInfo.processInfo.environment
+    )
         -> Bool
     {
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
@@ -73,18 +75,25 @@ struct TextRenderer {
         let active = report.findings.filter { !$0.suppressed }
         if !active.isEmpty { out.append("") }
         for finding in active {
-            let severity = paint(finding.severity.rawValue.uppercased().padding(toLength: 8, withPad: " ", startingAt: 0), severityColor(finding.severity))
-            out.append("\(severity) \(bold("\(finding.path):\(finding.line):\(finding.column)"))  \(dim(finding.ruleId))")
+            let severity = paint(
+                finding.severity.rawValue.uppercased().padding(toLength: 8, withPad: " ", startingAt: 0),
+                severityColor(finding.severity))
+            out.append(
+                "\(severity) \(bold("\(finding.path):\(finding.line):\(finding.column)"))  \(dim(finding.ruleId))")
             out.append("         \(finding.message)")
             out.append("         " + dim("→ " + finding.recommendation))
             if let fix = finding.fix {
-                out.append("         " + dim("fix: \(fix.description): ") + fix.replacement.trimmingCharacters(in: .whitespaces))
+                out.append(
+                    "         " + dim("fix: \(fix.description): ")
+                        + fix.replacement.trimmingCharacters(in: .whitespaces))
             }
         }
         out.append("")
         let votes = report.votes.map { vote -> String in
             var text = "\(vote.agent) \(vote.vote.label)"
-            if vote.weight != 1 { text += " ×\(vote.weight == vote.weight.rounded() ? String(Int(vote.weight)) : String(vote.weight))" }
+            if vote.weight != 1 {
+                text += " ×\(vote.weight == vote.weight.rounded() ? String(Int(vote.weight)) : String(vote.weight))"
+            }
             if vote.veto { text += " (veto)" }
             return text
         }
@@ -95,7 +104,12 @@ struct TextRenderer {
         let notable = report.skipped.filter { $0.reason != .deleted && $0.reason != .ignored }
         for file in notable { out.append(dim("skipped \(file.path): \(file.detail)")) }
         let ignored = report.skipped.filter { $0.reason == .ignored }.count
-        if ignored > 0 { out.append(dim("ignored \(ignored) file\(ignored == 1 ? "" : "s") (lock files, vendored or generated code, ignore globs)")) }
+        if ignored > 0 {
+            out.append(
+                dim(
+                    "ignored \(ignored) file\(ignored == 1 ? "" : "s") (lock files, vendored or generated code, ignore globs)"
+                ))
+        }
         out.append(report.summary)
         return out.joined(separator: "\n") + "\n"
     }

@@ -113,7 +113,8 @@ struct ArgumentAnalysis {
         let escaped = NSRegularExpression.escapedPattern(for: name)
         guard
             let pattern = try? NSRegularExpression(
-                pattern: #"^\s*(?:(?:let|var|const|final|val|auto|my|String|string|int|Integer|Object|def)\s+)?(?:[\w<>\[\]]+\s+)?"#
+                pattern:
+                    #"^\s*(?:(?:let|var|const|final|val|auto|my|String|string|int|Integer|Object|def)\s+)?(?:[\w<>\[\]]+\s+)?"#
                     + escaped + #"\s*(?::\s*[\w.<>\[\]?]+\s*)?(?::=|=)(?!=)\s*(.+?)\s*;?\s*$"#)
         else { return nil }
         var current = line - 1

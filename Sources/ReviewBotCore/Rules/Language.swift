@@ -7,7 +7,9 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     public static func detect(path: String) -> Language {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let lower = name.lowercased()
-        if lower == "dockerfile" || lower.hasPrefix("dockerfile.") || lower.hasSuffix(".dockerfile") { return .dockerfile }
+        if lower == "dockerfile" || lower.hasPrefix("dockerfile.") || lower.hasSuffix(".dockerfile") {
+            return .dockerfile
+        }
         if lower == ".env" || lower.hasPrefix(".env.") || lower.hasSuffix(".env") { return .env }
         if lower == "gemfile" || lower == "rakefile" { return .ruby }
         guard let dot = lower.lastIndex(of: "."), dot != lower.startIndex else { return .text }

@@ -32,7 +32,10 @@ struct LexicalSyntax: Sendable {
 
     private static let slashComments: [[UInt8]] = [bytes("//")]
     private static let cBlock: [(open: [UInt8], close: [UInt8])] = [(bytes("/*"), bytes("*/"))]
-    private static func quote(_ q: String, multiline: Bool = false, escapes: Bool = true, interpolation: String? = nil, variables: Bool = false) -> StringForm {
+    private static func quote(
+        _ q: String, multiline: Bool = false, escapes: Bool = true, interpolation: String? = nil,
+        variables: Bool = false
+    ) -> StringForm {
         StringForm(
             open: bytes(q), close: bytes(q), multiline: multiline, escapes: escapes,
             interpolation: interpolation.map(bytes), variables: variables)
@@ -81,7 +84,9 @@ struct LexicalSyntax: Sendable {
         case .php:
             syntax.lineComments = [bytes("//"), bytes("#")]
             syntax.blockComments = cBlock
-            syntax.strings = [quote("\"", interpolation: "{$", variables: true), quote("'"), quote("`", variables: true)]
+            syntax.strings = [
+                quote("\"", interpolation: "{$", variables: true), quote("'"), quote("`", variables: true),
+            ]
         case .python:
             syntax.lineComments = [bytes("#")]
             syntax.strings = [

@@ -451,7 +451,9 @@ public struct RuleEngine: Sendable {
         }
     }
 
-    private func match(_ compiled: Compiled, file: SourceFile, line: Int, views: inout LineViews, agent: String) -> Finding? {
+    private func match(_ compiled: Compiled, file: SourceFile, line: Int, views: inout LineViews, agent: String)
+        -> Finding?
+    {
         let rule = compiled.rule
         let language = file.language
         var column: Int?
@@ -465,14 +467,17 @@ public struct RuleEngine: Sendable {
                 else { continue }
             }
             column = match.range.location + 1
-            if let range = Range(match.range, in: text) { matchEnd = text.utf8.distance(from: text.startIndex, to: range.upperBound) }
+            if let range = Range(match.range, in: text) {
+                matchEnd = text.utf8.distance(from: text.startIndex, to: range.upperBound)
+            }
             break
         }
         guard let column else { return nil }
         for required in compiled.requires where required.applies(to: language) {
             guard required.regex.matches(views.get(required.view)) else { return nil }
         }
-        for exclude in compiled.excludes where exclude.applies(to: language) && exclude.regex.matches(views.get(exclude.view)) {
+        for exclude in compiled.excludes
+        where exclude.applies(to: language) && exclude.regex.matches(views.get(exclude.view)) {
             return nil
         }
         for condition in rule.conditions {
@@ -485,9 +490,11 @@ public struct RuleEngine: Sendable {
                 break
             case .dynamicArgument:
                 let range = file.lineRange(line)
-                let endsAtCall = matchEnd > 0 && range.lowerBound + matchEnd <= range.upperBound
+                let endsAtCall =
+                    matchEnd > 0 && range.lowerBound + matchEnd <= range.upperBound
                     && file.code[range.lowerBound + matchEnd - 1] == 0x28
-                guard !endsAtCall || ArgumentAnalysis(file: file).firstArgumentIsDynamic(line: line, afterByte: matchEnd)
+                guard
+                    !endsAtCall || ArgumentAnalysis(file: file).firstArgumentIsDynamic(line: line, afterByte: matchEnd)
                 else { return nil }
             }
         }
@@ -539,13 +546,17 @@ public struct RuleEngine: Sendable {
             let startLine = file.line(atOffset: start)
             let endLine = file.line(atOffset: max(start, end - 1))
             guard let reported = (startLine...endLine).first(where: { added.contains($0) }) else { continue }
-            if compiled.rule.conditions.contains(.notLabelled) && Self.isLabelled(element: matched, before: range.lowerBound, in: text) {
+            if compiled.rule.conditions.contains(.notLabelled)
+                && Self.isLabelled(element: matched, before: range.lowerBound, in: text)
+            {
                 continue
             }
             if compiled.rule.conditions.contains(.insideLoop) && !file.isInLoop(startLine) { continue }
             guard reportedLines.insert(reported).inserted else { continue }
             let column = reported == startLine ? start - file.lineStarts[startLine - 1] + 1 : 1
-            if var finding = makeFinding(compiled, file: file, line: reported, endLine: endLine, column: column, agent: agent) {
+            if var finding = makeFinding(
+                compiled, file: file, line: reported, endLine: endLine, column: column, agent: agent)
+            {
                 finding.line = reported
                 results.append(finding)
             }
@@ -553,13 +564,16 @@ public struct RuleEngine: Sendable {
         return results
     }
 
-    private func makeFinding(_ compiled: Compiled, file: SourceFile, line: Int, endLine: Int, column: Int, agent: String) -> Finding? {
+    private func makeFinding(
+        _ compiled: Compiled, file: SourceFile, line: Int, endLine: Int, column: Int, agent: String
+    ) -> Finding? {
         let rule = compiled.rule
         let rawLine = file.rawLine(line)
         var fix: FixSuggestion?
         if let ruleFix = rule.fix, let regex = compiled.fix {
             let replaced = regex.regex.stringByReplacingMatches(
-                in: rawLine, options: [], range: NSRange(rawLine.startIndex..., in: rawLine), withTemplate: ruleFix.replace)
+                in: rawLine, options: [], range: NSRange(rawLine.startIndex..., in: rawLine),
+                withTemplate: ruleFix.replace)
             if replaced != rawLine { fix = FixSuggestion(description: ruleFix.description, replacement: replaced) }
         }
         return Finding(
@@ -577,7 +591,8 @@ public struct RuleEngine: Sendable {
             let key = finding.ruleId + "\u{0}" + text.filter { !$0.isWhitespace }
             let occurrence = occurrences[key, default: 0]
             occurrences[key] = occurrence + 1
-            finding.fingerprint = Fingerprint.make(ruleId: finding.ruleId, path: file.path, lineText: text, occurrence: occurrence)
+            finding.fingerprint = Fingerprint.make(
+                ruleId: finding.ruleId, path: file.path, lineText: text, occurrence: occurrence)
             return finding
         }
     }
@@ -590,7 +605,9 @@ public struct RuleEngine: Sendable {
             let close = text.range(of: "</label", options: [.backwards, .caseInsensitive], range: window..<start)
             if let close, close.lowerBound > open.lowerBound {
                 // the last <label> before the element is already closed
-            } else if AccessibilityRules.enclosingLabelHasText(open: open.lowerBound, element: element, start: start, in: text) {
+            } else if AccessibilityRules.enclosingLabelHasText(
+                open: open.lowerBound, element: element, start: start, in: text)
+            {
                 return true
             }
         }

@@ -36,7 +36,8 @@ public enum RuleTester {
                 let flagged = !engine.findings(in: file, agent: rule.category.rawValue).isEmpty
                 if flagged != example.flagged {
                     failures.append(
-                        Failure(ruleId: rule.id, example: index + 1, path: example.path, expectedFlagged: example.flagged))
+                        Failure(
+                            ruleId: rule.id, example: index + 1, path: example.path, expectedFlagged: example.flagged))
                 }
             }
         }

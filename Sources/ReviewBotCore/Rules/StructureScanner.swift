@@ -113,7 +113,9 @@ struct StructureScanner {
         while after < code.count && (code[after] == 0x20 || code[after] == 0x09) { after += 1 }
         if after < code.count && code[after] == 0x3A { return false }
         var before = start - 1
-        while before >= 0 && (code[before] == 0x20 || code[before] == 0x09 || code[before] == 0x0A || code[before] == 0x0D) {
+        while before >= 0
+            && (code[before] == 0x20 || code[before] == 0x09 || code[before] == 0x0A || code[before] == 0x0D)
+        {
             before -= 1
         }
         guard before >= 0 else { return true }

@@ -99,7 +99,9 @@ enum Command {
     static let reviewbotBinary: String = {
         if let explicit = ProcessInfo.processInfo.environment["REVIEWBOT_BIN"] { return explicit }
         let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("reviewbot").path,
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+                "reviewbot"
+            ).path,
             Bundle.main.bundleURL.appendingPathComponent("reviewbot").path,
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("reviewbot").path,
         ]

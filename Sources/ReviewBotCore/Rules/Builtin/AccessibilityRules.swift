@@ -54,7 +54,9 @@ enum AccessibilityRules {
     /// A `role` attribute whose first token is one of `roles` (a `|` list).
     static func role(_ roles: String) -> String { name + #"role\s*=\s*["'{]*\s*(?:"# + roles + #")(?![\w-])"# }
     /// A `role` attribute whose first token is not one of `roles`.
-    static func roleOtherThan(_ roles: String) -> String { name + #"role\s*=\s*["']\s*(?!(?:"# + roles + #")[\s"'])[a-z]"# }
+    static func roleOtherThan(_ roles: String) -> String {
+        name + #"role\s*=\s*["']\s*(?!(?:"# + roles + #")[\s"'])[a-z]"#
+    }
 
     static let validRoles =
         "alert|alertdialog|application|article|banner|blockquote|button|caption|cell|checkbox|code|columnheader|combobox|comment|complementary|contentinfo|definition|deletion|dialog|directory|document|emphasis|feed|figure|form|generic|grid|gridcell|group|heading|img|image|insertion|link|list|listbox|listitem|log|main|mark|marquee|math|menu|menubar|menuitem|menuitemcheckbox|menuitemradio|meter|navigation|none|note|option|paragraph|presentation|progressbar|radio|radiogroup|region|row|rowgroup|rowheader|scrollbar|search|searchbox|separator|slider|spinbutton|status|strong|subscript|suggestion|superscript|switch|tab|table|tablist|tabpanel|term|text|textbox|time|timer|toolbar|tooltip|tree|treegrid|treeitem"
@@ -99,7 +101,8 @@ enum AccessibilityRules {
             conditions: [.notLabelled],
             multiline: true,
             message: "Image button without a text alternative",
-            recommendation: "Give <input type=\"image\"> alt text that names its action (alt=\"Search\"); an empty alt leaves the button unnamed.",
+            recommendation:
+                "Give <input type=\"image\"> alt text that names its action (alt=\"Search\"); an empty alt leaves the button unnamed.",
             examples: [
                 .init("search.html", "<input type=\"image\" src=\"go.png\">", flagged: true),
                 .init("search.html", "<input type=\"image\" src=\"go.png\" alt=\"\">", flagged: true),
@@ -115,17 +118,27 @@ enum AccessibilityRules {
             message: "Image map link without a text alternative",
             recommendation: "Give every <area href> alt text that names where the link goes.",
             examples: [
-                .init("map.html", "<map name=\"floors\">\n  <area shape=\"rect\" coords=\"0,0,80,40\" href=\"/floor/1\">\n</map>", flagged: true),
-                .init("map.html", "<area shape=\"rect\" coords=\"0,0,80,40\" href=\"/floor/1\" alt=\"\">", flagged: true),
-                .init("map.html", "<area shape=\"rect\" coords=\"0,0,80,40\" href=\"/floor/1\" alt=\"First floor\">", flagged: false),
+                .init(
+                    "map.html",
+                    "<map name=\"floors\">\n  <area shape=\"rect\" coords=\"0,0,80,40\" href=\"/floor/1\">\n</map>",
+                    flagged: true),
+                .init(
+                    "map.html", "<area shape=\"rect\" coords=\"0,0,80,40\" href=\"/floor/1\" alt=\"\">", flagged: true),
+                .init(
+                    "map.html", "<area shape=\"rect\" coords=\"0,0,80,40\" href=\"/floor/1\" alt=\"First floor\">",
+                    flagged: false),
                 .init("map.html", "<area shape=\"rect\" coords=\"0,0,80,40\" alt=\"\">", flagged: false),
             ]),
         Rule(
             id: "accessibility.role-img-alt", category: .accessibility, severity: .medium, languages: markupLanguages,
             keywords: ["role"],
             patterns: [
-                .init(.text, #"<(?!img\b|svg\b|input\b)[a-z][\w-]*\b"# + has(role("img")) + attributes + #">(?:\s*<title\b[^>]*>[^<]*</title\s*>)?"#),
-                .init(.text, #"<svg\b"# + has(role("img|graphics-document")) + attributes + #">[\s\S]{0,8000}?</svg\s*>"#),
+                .init(
+                    .text,
+                    #"<(?!img\b|svg\b|input\b)[a-z][\w-]*\b"# + has(role("img")) + attributes
+                        + #">(?:\s*<title\b[^>]*>[^<]*</title\s*>)?"#),
+                .init(
+                    .text, #"<svg\b"# + has(role("img|graphics-document")) + attributes + #">[\s\S]{0,8000}?</svg\s*>"#),
             ],
             excludes: [
                 .init(.text, named), .init(.text, #"^<[a-z][\w-]*\b"# + attributes + #">\s*<title\b[^>]*>\s*[^<\s]"#),
@@ -133,13 +146,22 @@ enum AccessibilityRules {
             ],
             multiline: true,
             message: "Element with role=\"img\" has no text alternative",
-            recommendation: "Name it with aria-label (or aria-labelledby); an <svg role=\"img\"> can instead start with a <title> child.",
+            recommendation:
+                "Name it with aria-label (or aria-labelledby); an <svg role=\"img\"> can instead start with a <title> child.",
             examples: [
-                .init("icons.html", "<svg role=\"img\" viewBox=\"0 0 16 16\">\n  <path d=\"M0 0h16v16H0z\"/>\n</svg>", flagged: true),
+                .init(
+                    "icons.html", "<svg role=\"img\" viewBox=\"0 0 16 16\">\n  <path d=\"M0 0h16v16H0z\"/>\n</svg>",
+                    flagged: true),
                 .init("rating.html", "<div role=\"img\" class=\"stars-4\"></div>", flagged: true),
-                .init("icons.html", "<svg role=\"img\" viewBox=\"0 0 16 16\">\n  <title>Warning</title>\n  <path d=\"M0 0h16v16H0z\"/>\n</svg>", flagged: false),
-                .init("rating.html", "<div role=\"img\" aria-label=\"4 of 5 stars\" class=\"stars-4\"></div>", flagged: false),
-                .init("Logo.jsx", "<svg aria-hidden=\"true\" viewBox=\"0 0 16 16\"><path d={d} /></svg>", flagged: false),
+                .init(
+                    "icons.html",
+                    "<svg role=\"img\" viewBox=\"0 0 16 16\">\n  <title>Warning</title>\n  <path d=\"M0 0h16v16H0z\"/>\n</svg>",
+                    flagged: false),
+                .init(
+                    "rating.html", "<div role=\"img\" aria-label=\"4 of 5 stars\" class=\"stars-4\"></div>",
+                    flagged: false),
+                .init(
+                    "Logo.jsx", "<svg aria-hidden=\"true\" viewBox=\"0 0 16 16\"><path d={d} /></svg>", flagged: false),
                 .init("Feature.jsx", "<Illustration className={styles.svg} role=\"img\" />", flagged: false),
             ]),
         Rule(
@@ -149,27 +171,35 @@ enum AccessibilityRules {
             excludes: [.init(.text, named), .init(.text, decorative), .init(.text, spread)],
             multiline: true,
             message: "Embedded object without a text alternative",
-            recommendation: "Name the <object> with aria-label or title; its fallback content is not read while the object renders.",
+            recommendation:
+                "Name the <object> with aria-label or title; its fallback content is not read while the object renders.",
             examples: [
                 .init("report.html", "<object data=\"q3.pdf\" type=\"application/pdf\"></object>", flagged: true),
-                .init("report.html", "<object data=\"q3.pdf\" type=\"application/pdf\" title=\"Third quarter report\"></object>", flagged: false),
+                .init(
+                    "report.html",
+                    "<object data=\"q3.pdf\" type=\"application/pdf\" title=\"Third quarter report\"></object>",
+                    flagged: false),
             ]),
         Rule(
-            id: "accessibility.image-redundant-alt", category: .accessibility, severity: .low, languages: markupLanguages,
+            id: "accessibility.image-redundant-alt", category: .accessibility, severity: .low,
+            languages: markupLanguages,
             keywords: ["alt"],
             patterns: [
                 .init(
                     .text,
-                    #"(?i)<img\b"# + has(#"alt\s*=\s*"([^"]{3,})""#) + lacks(#"(?:role\s*=\s*["']?(?:none|presentation)|aria-hidden)"#)
+                    #"(?i)<img\b"# + has(#"alt\s*=\s*"([^"]{3,})""#)
+                        + lacks(#"(?:role\s*=\s*["']?(?:none|presentation)|aria-hidden)"#)
                         + attributes + #">\s*\1\s*<"#)
             ],
             multiline: true,
             message: "Image alt text repeats the text next to it",
-            recommendation: "Use alt=\"\" when the adjacent text already says the same, so screen readers do not read it twice.",
+            recommendation:
+                "Use alt=\"\" when the adjacent text already says the same, so screen readers do not read it twice.",
             examples: [
                 .init("nav.html", "<a href=\"/cart\"><img src=\"cart.svg\" alt=\"Cart\">Cart</a>", flagged: true),
                 .init("nav.html", "<a href=\"/cart\"><img src=\"cart.svg\" alt=\"\">Cart</a>", flagged: false),
-                .init("nav.html", "<a href=\"/cart\"><img src=\"cart.svg\" alt=\"Shopping bag\">Cart</a>", flagged: false),
+                .init(
+                    "nav.html", "<a href=\"/cart\"><img src=\"cart.svg\" alt=\"Shopping bag\">Cart</a>", flagged: false),
             ]),
     ]
 
@@ -190,16 +220,25 @@ enum AccessibilityRules {
             ],
             // A control with an id may be labelled by a <label for> in the page that includes this fragment;
             // flag it when this file is a whole form or page, holds labels, or has controls nothing can point at.
-            requiresInFile: [.init(.text, #"<(?:label|form|body)\b|<(?:input|select|textarea)\b(?!"# + attributes + name + #"id\s*=)"#)],
+            requiresInFile: [
+                .init(
+                    .text, #"<(?:label|form|body)\b|<(?:input|select|textarea)\b(?!"# + attributes + name + #"id\s*=)"#)
+            ],
             conditions: [.notLabelled],
             multiline: true,
             message: "Form control without a label",
-            recommendation: "Give it a <label for=\"id\"> (htmlFor in JSX) with text, wrap it in a <label>, or add aria-label/aria-labelledby.",
+            recommendation:
+                "Give it a <label for=\"id\"> (htmlFor in JSX) with text, wrap it in a <label>, or add aria-label/aria-labelledby.",
             examples: [
                 .init("form.html", "<input type=\"text\" name=\"email\">", flagged: true),
                 .init("Form.jsx", "<textarea value={text} onChange={update} />", flagged: true),
-                .init("form.html", "<form>\n  <label for=\"email\"></label>\n  <input id=\"email\" type=\"email\">\n</form>", flagged: true),
-                .init("form.html", "<label for=\"email\">Email</label>\n<input id=\"email\" type=\"text\">", flagged: false),
+                .init(
+                    "form.html",
+                    "<form>\n  <label for=\"email\"></label>\n  <input id=\"email\" type=\"email\">\n</form>",
+                    flagged: true),
+                .init(
+                    "form.html", "<label for=\"email\">Email</label>\n<input id=\"email\" type=\"text\">",
+                    flagged: false),
                 .init("form.html", "<label>Email <input type=\"text\" name=\"email\"></label>", flagged: false),
                 .init("form.html", "<input type=\"hidden\" name=\"csrf\" value=\"x\">", flagged: false),
                 .init("Editor.svelte", "<input hidden name=\"tag\" value={tag} />", flagged: false),
@@ -216,10 +255,12 @@ enum AccessibilityRules {
                 .init(.text, #"<input\b"# + has(#"type\s*=\s*["'{]*\s*button\b"#) + attributes + ">"),
                 .init(
                     .text,
-                    #"<input\b"# + has(#"type\s*=\s*["'{]*\s*(?:submit|reset)\b"#) + has(#"value\s*=\s*(?:"\s*"|'\s*')"#) + attributes + ">"),
+                    #"<input\b"# + has(#"type\s*=\s*["'{]*\s*(?:submit|reset)\b"#)
+                        + has(#"value\s*=\s*(?:"\s*"|'\s*')"#) + attributes + ">"),
             ],
             excludes: [
-                .init(.text, named), .init(.text, #"^<input\b"# + attributes + name + "value" + nonBlank), .init(.text, disabled),
+                .init(.text, named), .init(.text, #"^<input\b"# + attributes + name + "value" + nonBlank),
+                .init(.text, disabled),
                 .init(.text, notRendered), .init(.text, spread), .init(.text, ariaHidden), .init(.text, contentBinding),
             ],
             conditions: [.notLabelled],
@@ -230,11 +271,19 @@ enum AccessibilityRules {
                 .init("dialog.html", "<button class=\"close\"></button>", flagged: true),
                 .init("dialog.html", "<button class=\"close\">\n  <i class=\"icon-x\"></i>\n</button>", flagged: true),
                 .init("Dialog.jsx", "<button className=\"close\" onClick={onClose} />", flagged: true),
-                .init("Toolbar.jsx", "<button onClick={zoomIn}>\n  <svg viewBox=\"0 0 24 24\" aria-hidden=\"true\"><path d=\"M12 5v14M5 12h14\" /></svg>\n</button>", flagged: true),
+                .init(
+                    "Toolbar.jsx",
+                    "<button onClick={zoomIn}>\n  <svg viewBox=\"0 0 24 24\" aria-hidden=\"true\"><path d=\"M12 5v14M5 12h14\" /></svg>\n</button>",
+                    flagged: true),
                 .init("form.html", "<input type=\"button\" onclick=\"more()\">", flagged: true),
                 .init("form.html", "<input type=\"submit\" value=\"\">", flagged: true),
-                .init("dialog.html", "<button class=\"close\" aria-label=\"Close\"><i class=\"icon-x\"></i></button>", flagged: false),
-                .init("Toolbar.jsx", "<button onClick={zoomIn}>\n  <svg viewBox=\"0 0 24 24\"><title>Zoom in</title><path d=\"M12 5v14\" /></svg>\n</button>", flagged: false),
+                .init(
+                    "dialog.html", "<button class=\"close\" aria-label=\"Close\"><i class=\"icon-x\"></i></button>",
+                    flagged: false),
+                .init(
+                    "Toolbar.jsx",
+                    "<button onClick={zoomIn}>\n  <svg viewBox=\"0 0 24 24\"><title>Zoom in</title><path d=\"M12 5v14\" /></svg>\n</button>",
+                    flagged: false),
                 .init("Dialog.jsx", "<button onClick={onClose}>{t('close')}</button>", flagged: false),
                 .init("Dialog.vue", "<button class=\"close\" v-text=\"closeLabel\"></button>", flagged: false),
                 .init("form.html", "<input type=\"submit\">", flagged: false),
@@ -246,18 +295,25 @@ enum AccessibilityRules {
             patterns: [
                 .init(
                     .text,
-                    #"<a\b"# + has(#"href\s*="#) + lacks(#"role\s*=\s*["']?\s*(?!none|presentation)[a-z]"#) + attributes + ">" + noText + #"</a\s*>"#)
+                    #"<a\b"# + has(#"href\s*="#) + lacks(#"role\s*=\s*["']?\s*(?!none|presentation)[a-z]"#) + attributes
+                        + ">" + noText + #"</a\s*>"#)
             ],
             excludes: [
-                .init(.text, named), .init(.text, spread), .init(.text, ariaHidden), .init(.text, notRendered), .init(.text, contentBinding),
+                .init(.text, named), .init(.text, spread), .init(.text, ariaHidden), .init(.text, notRendered),
+                .init(.text, contentBinding),
             ],
             multiline: true,
             message: "Link without a name",
             recommendation: "Put text in the link, or name an icon link with aria-label (aria-label=\"Twitter\").",
             examples: [
-                .init("footer.html", "<a href=\"https://twitter.com/shop\"><i class=\"fa fa-twitter\"></i></a>", flagged: true),
+                .init(
+                    "footer.html", "<a href=\"https://twitter.com/shop\"><i class=\"fa fa-twitter\"></i></a>",
+                    flagged: true),
                 .init("Footer.jsx", "<a href={profileUrl}></a>", flagged: true),
-                .init("footer.html", "<a href=\"https://twitter.com/shop\" aria-label=\"Twitter\"><i class=\"fa fa-twitter\"></i></a>", flagged: false),
+                .init(
+                    "footer.html",
+                    "<a href=\"https://twitter.com/shop\" aria-label=\"Twitter\"><i class=\"fa fa-twitter\"></i></a>",
+                    flagged: false),
                 .init("footer.html", "<a href=\"/about\">About us</a>", flagged: false),
                 .init("page.html", "<a name=\"top\"></a>", flagged: false),
             ]),
@@ -268,31 +324,48 @@ enum AccessibilityRules {
                 .init(
                     .text,
                     #"<(?!a\b|button\b|input\b|img\b|select\b|textarea\b|summary\b)([a-z][\w-]*)\b"#
-                        + has(role("button|link|menuitem|tab|treeitem|tooltip|meter|progressbar")) + attributes + open + noText + #"</\1\s*>"#)
+                        + has(role("button|link|menuitem|tab|treeitem|tooltip|meter|progressbar")) + attributes + open
+                        + noText + #"</\1\s*>"#)
             ],
-            excludes: [.init(.text, named), .init(.text, spread), .init(.text, ariaHidden), .init(.text, contentBinding)],
+            excludes: [
+                .init(.text, named), .init(.text, spread), .init(.text, ariaHidden), .init(.text, contentBinding),
+            ],
             multiline: true,
             message: "Element with a widget role (button, link, menu item, tab, tooltip, progress bar…) has no name",
-            recommendation: "Give it text content or aria-label (a progress bar or meter needs aria-label or aria-labelledby); better, use a real <button> or <a href>.",
+            recommendation:
+                "Give it text content or aria-label (a progress bar or meter needs aria-label or aria-labelledby); better, use a real <button> or <a href>.",
             examples: [
                 .init("menu.html", "<div role=\"button\" tabindex=\"0\" class=\"kebab\"></div>", flagged: true),
-                .init("Tabs.jsx", "<li role=\"tab\" aria-selected={active}>\n  <span className=\"icon\"></span>\n</li>", flagged: true),
+                .init(
+                    "Tabs.jsx", "<li role=\"tab\" aria-selected={active}>\n  <span className=\"icon\"></span>\n</li>",
+                    flagged: true),
                 .init("upload.html", "<div role=\"progressbar\" aria-valuenow=\"40\"></div>", flagged: true),
-                .init("menu.html", "<div role=\"button\" tabindex=\"0\" aria-label=\"More actions\" class=\"kebab\"></div>", flagged: false),
+                .init(
+                    "menu.html",
+                    "<div role=\"button\" tabindex=\"0\" aria-label=\"More actions\" class=\"kebab\"></div>",
+                    flagged: false),
                 .init("menu.html", "<div role=\"menuitem\">Rename</div>", flagged: false),
-                .init("upload.html", "<div role=\"progressbar\" aria-valuenow=\"40\" aria-label=\"Upload\"></div>", flagged: false),
+                .init(
+                    "upload.html", "<div role=\"progressbar\" aria-valuenow=\"40\" aria-label=\"Upload\"></div>",
+                    flagged: false),
             ]),
         Rule(
             id: "accessibility.summary-name", category: .accessibility, severity: .medium, languages: markupLanguages,
             keywords: ["<summary"],
             patterns: [.init(.text, #"<summary\b"# + attributes + ">" + noText + #"</summary\s*>"#)],
-            excludes: [.init(.text, named), .init(.text, spread), .init(.text, ariaHidden), .init(.text, contentBinding)],
+            excludes: [
+                .init(.text, named), .init(.text, spread), .init(.text, ariaHidden), .init(.text, contentBinding),
+            ],
             multiline: true,
             message: "Disclosure summary without a name",
             recommendation: "Put text in the <summary> (or aria-label) so screen readers can announce what it expands.",
             examples: [
-                .init("faq.html", "<details>\n  <summary></summary>\n  Shipping takes 3 days.\n</details>", flagged: true),
-                .init("faq.html", "<details>\n  <summary>How long is shipping?</summary>\n  Shipping takes 3 days.\n</details>", flagged: false),
+                .init(
+                    "faq.html", "<details>\n  <summary></summary>\n  Shipping takes 3 days.\n</details>", flagged: true),
+                .init(
+                    "faq.html",
+                    "<details>\n  <summary>How long is shipping?</summary>\n  Shipping takes 3 days.\n</details>",
+                    flagged: false),
             ]),
         Rule(
             id: "accessibility.frame-title", category: .accessibility, severity: .medium, languages: markupLanguages,
@@ -307,8 +380,14 @@ enum AccessibilityRules {
             recommendation: "Give the <iframe> a title that says what it contains (title=\"Store locator map\").",
             examples: [
                 .init("contact.html", "<iframe src=\"https://maps.example.com/embed?q=shop\"></iframe>", flagged: true),
-                .init("contact.html", "<iframe src=\"https://maps.example.com/embed?q=shop\" title=\"Map to the shop\"></iframe>", flagged: false),
-                .init("index.html", "<iframe src=\"https://tags.example.com/ns.html\" height=\"0\" width=\"0\" style=\"display:none\"></iframe>", flagged: false),
+                .init(
+                    "contact.html",
+                    "<iframe src=\"https://maps.example.com/embed?q=shop\" title=\"Map to the shop\"></iframe>",
+                    flagged: false),
+                .init(
+                    "index.html",
+                    "<iframe src=\"https://tags.example.com/ns.html\" height=\"0\" width=\"0\" style=\"display:none\"></iframe>",
+                    flagged: false),
             ]),
         Rule(
             id: "accessibility.empty-heading", category: .accessibility, severity: .low, languages: markupLanguages,
@@ -320,14 +399,16 @@ enum AccessibilityRules {
             ],
             multiline: true,
             message: "Empty heading",
-            recommendation: "Give the heading text, or remove it; screen-reader users navigate by headings and hear nothing here.",
+            recommendation:
+                "Give the heading text, or remove it; screen-reader users navigate by headings and hear nothing here.",
             examples: [
                 .init("page.html", "<h2 class=\"section-title\"></h2>", flagged: true),
                 .init("page.html", "<h2 class=\"section-title\">Reviews</h2>", flagged: false),
                 .init("Section.jsx", "<h2>{title}</h2>", flagged: false),
             ]),
         Rule(
-            id: "accessibility.label-content-mismatch", category: .accessibility, severity: .low, languages: markupLanguages,
+            id: "accessibility.label-content-mismatch", category: .accessibility, severity: .low,
+            languages: markupLanguages,
             keywords: ["aria-label"],
             patterns: [
                 .init(
@@ -336,12 +417,14 @@ enum AccessibilityRules {
                         + #"role\s*=\s*["']?(?:button|link|menuitem|tab|checkbox|radio|switch|option|treeitem)\b))\b"#
                         + has(#"aria-label\s*=\s*"[^"]*[a-z]"#)
                         // the visible text (group 2, with a word of four letters), then: aria-label does not contain it
-                        + "(?=" + attributes + #">\s*(?=[^<>{}]*[a-z]{4})([^<>{}]*[^<>{}\s])\s*</\1\s*>)(?!"# + attributes
+                        + "(?=" + attributes + #">\s*(?=[^<>{}]*[a-z]{4})([^<>{}]*[^<>{}\s])\s*</\1\s*>)(?!"#
+                        + attributes
                         + #"aria-label\s*=\s*"[^"]*\2)"# + attributes + ">")
             ],
             multiline: true,
             message: "The accessible name does not contain the visible text",
-            recommendation: "Start aria-label with the words shown on screen (or drop it), so voice-control users can say what they see.",
+            recommendation:
+                "Start aria-label with the words shown on screen (or drop it), so voice-control users can say what they see.",
             examples: [
                 .init("pager.html", "<button aria-label=\"Go\">Next page</button>", flagged: true),
                 .init("pager.html", "<button aria-label=\"Next page of results\">Next page</button>", flagged: false),
@@ -353,16 +436,19 @@ enum AccessibilityRules {
 
     static let aria: [Rule] = [
         Rule(
-            id: "accessibility.aria-role-invalid", category: .accessibility, severity: .medium, languages: markupLanguages,
+            id: "accessibility.aria-role-invalid", category: .accessibility, severity: .medium,
+            languages: markupLanguages,
             keywords: ["role"],
             patterns: [
                 .init(
                     .text,
-                    #"(?<=\s)role\s*=\s*(?:"\s*(?:(?!(?i:"# + validRoles + #")[\s"])[a-zA-Z][\w-]*\s*)+"|'\s*(?:(?!(?i:"# + validRoles
+                    #"(?<=\s)role\s*=\s*(?:"\s*(?:(?!(?i:"# + validRoles
+                        + #")[\s"])[a-zA-Z][\w-]*\s*)+"|'\s*(?:(?!(?i:"# + validRoles
                         + #")[\s'])[a-zA-Z][\w-]*\s*)+')"#)
             ],
             message: "Unknown or abstract ARIA role",
-            recommendation: "Use a role from the ARIA specification (button, dialog, navigation…); abstract roles such as \"widget\" or \"section\" cannot be used on elements.",
+            recommendation:
+                "Use a role from the ARIA specification (button, dialog, navigation…); abstract roles such as \"widget\" or \"section\" cannot be used on elements.",
             examples: [
                 .init("nav.html", "<div role=\"nav\">", flagged: true),
                 .init("nav.html", "<div role=\"widget\">", flagged: true),
@@ -371,21 +457,26 @@ enum AccessibilityRules {
                 .init("Nav.vue", "<div :role=\"kind\">", flagged: false),
             ]),
         Rule(
-            id: "accessibility.aria-attribute-invalid", category: .accessibility, severity: .medium, languages: markupLanguages,
+            id: "accessibility.aria-attribute-invalid", category: .accessibility, severity: .medium,
+            languages: markupLanguages,
             keywords: ["aria-"],
             patterns: [.init(.text, #"(?<=\s)aria-(?!(?:"# + ariaAttributes + #")(?![\w-]))[a-z]+(?:-[a-z]+)*\s*="#)],
             message: "Unknown aria-* attribute",
-            recommendation: "Check the spelling: assistive technology ignores aria attributes it does not know (aria-labelledby has two l's).",
+            recommendation:
+                "Check the spelling: assistive technology ignores aria attributes it does not know (aria-labelledby has two l's).",
             examples: [
                 .init("menu.html", "<ul aria-labeledby=\"menu-title\">", flagged: true),
                 .init("Menu.jsx", "<ul aria-role=\"menu\">", flagged: true),
                 .init("menu.html", "<ul aria-labelledby=\"menu-title\">", flagged: false),
             ]),
         Rule(
-            id: "accessibility.aria-value-invalid", category: .accessibility, severity: .medium, languages: markupLanguages,
+            id: "accessibility.aria-value-invalid", category: .accessibility, severity: .medium,
+            languages: markupLanguages,
             keywords: ["aria-"],
             patterns: [
-                .init(.text, #"(?<=\s)aria-(?:level|posinset|colindex|rowindex|colspan)\s*=\s*["']\s*(?:-\d+|\+?0+)\s*["']"#),
+                .init(
+                    .text,
+                    #"(?<=\s)aria-(?:level|posinset|colindex|rowindex|colspan)\s*=\s*["']\s*(?:-\d+|\+?0+)\s*["']"#),
                 .init(.text, #"(?<=\s)aria-setsize\s*=\s*["']\s*-(?:[2-9]|\d\d+)\s*["']"#),
                 .init(.text, #"(?<=\s)aria-(?:activedescendant|errormessage)\s*=\s*["']\s*[\w-]+\s+[\w-]+"#),
                 .init(
@@ -394,7 +485,8 @@ enum AccessibilityRules {
                 ),
             ],
             message: "ARIA attribute with a value it does not accept",
-            recommendation: "Boolean ARIA states take \"true\" or \"false\" (not \"yes\" or the attribute's name); levels and positions start at 1; aria-activedescendant names one id.",
+            recommendation:
+                "Boolean ARIA states take \"true\" or \"false\" (not \"yes\" or the attribute's name); levels and positions start at 1; aria-activedescendant names one id.",
             examples: [
                 .init("menu.html", "<div aria-hidden=\"hidden\">", flagged: true),
                 .init("tree.html", "<li role=\"treeitem\" aria-level=\"0\">", flagged: true),
@@ -402,11 +494,15 @@ enum AccessibilityRules {
                 .init("Menu.vue", "<div :aria-expanded=\"open\">", flagged: false),
             ]),
         Rule(
-            id: "accessibility.aria-attribute-not-allowed", category: .accessibility, severity: .low, languages: markupLanguages,
+            id: "accessibility.aria-attribute-not-allowed", category: .accessibility, severity: .low,
+            languages: markupLanguages,
             keywords: ["aria-"],
             patterns: [
                 .init(.text, allowedOnly("selected", roles: "gridcell|option|row|tab|columnheader|rowheader|treeitem")),
-                .init(.text, allowedOnly("checked", roles: "checkbox|menuitemcheckbox|menuitemradio|option|radio|switch|treeitem")),
+                .init(
+                    .text,
+                    allowedOnly(
+                        "checked", roles: "checkbox|menuitemcheckbox|menuitemradio|option|radio|switch|treeitem")),
                 .init(.text, allowedOnly("pressed", roles: "button")),
                 .init(.text, allowedOnly(#"multiline\s*=\s*["']\s*true"#, roles: "textbox|searchbox")),
                 .init(.text, allowedOnly("placeholder", roles: "textbox|searchbox")),
@@ -416,44 +512,57 @@ enum AccessibilityRules {
             excludes: [.init(.text, spread)],
             multiline: true,
             message: "ARIA attribute that the element's role does not support",
-            recommendation: "Remove the attribute or use the role it belongs to (aria-selected is for options, tabs and grid cells; aria-pressed for buttons).",
+            recommendation:
+                "Remove the attribute or use the role it belongs to (aria-selected is for options, tabs and grid cells; aria-pressed for buttons).",
             examples: [
                 .init("tabs.html", "<div role=\"link\" aria-selected=\"true\">Home</div>", flagged: true),
                 .init("tabs.html", "<div role=\"tab\" aria-selected=\"true\">Home</div>", flagged: false),
             ]),
         Rule(
-            id: "accessibility.aria-label-prohibited", category: .accessibility, severity: .low, languages: markupLanguages,
+            id: "accessibility.aria-label-prohibited", category: .accessibility, severity: .low,
+            languages: markupLanguages,
             keywords: ["aria-label"],
             patterns: [
                 .init(
                     .text,
-                    insideControl + #"<(span|b|i|u|s|small|kbd|abbr|code|strong|em|sub|sup|[a-z]+-[a-z-]+)\b"# + lacks(#"role\s*="#) + has(ariaNamed)
+                    insideControl + #"<(span|b|i|u|s|small|kbd|abbr|code|strong|em|sub|sup|[a-z]+-[a-z-]+)\b"#
+                        + lacks(#"role\s*="#) + has(ariaNamed)
                         + attributes + emptyElementEnd),
                 .init(
                     .text,
                     insideControl + #"<([a-z][\w-]*)\b"#
-                        + has(role("caption|code|deletion|emphasis|generic|insertion|paragraph|strong|subscript|superscript|mark|suggestion|presentation|none"))
+                        + has(
+                            role(
+                                "caption|code|deletion|emphasis|generic|insertion|paragraph|strong|subscript|superscript|mark|suggestion|presentation|none"
+                            ))
                         + has(ariaNamed) + attributes + emptyElementEnd),
             ],
             excludes: [.init(.text, spread), .init(.text, name + #"(?i:tabindex)\s*="#)],
             multiline: true,
             message: "Empty element named with aria-label that cannot be named",
-            recommendation: "Screen readers ignore names on text-level and generic elements, so this says nothing: put the text in the content (a visually hidden span), or give the element a role that takes a name (role=\"img\").",
+            recommendation:
+                "Screen readers ignore names on text-level and generic elements, so this says nothing: put the text in the content (a visually hidden span), or give the element a role that takes a name (role=\"img\").",
             examples: [
                 .init("toolbar.html", "<i class=\"icon-star\" aria-label=\"Favourite\"></i>", flagged: true),
                 .init("Toolbar.jsx", "<span className=\"icon-star\" aria-label=\"Favourite\" />", flagged: true),
-                .init("toolbar.html", "<i class=\"icon-star\" role=\"img\" aria-label=\"Favourite\"></i>", flagged: false),
+                .init(
+                    "toolbar.html", "<i class=\"icon-star\" role=\"img\" aria-label=\"Favourite\"></i>", flagged: false),
                 .init("form.html", "Name <span aria-label=\"required\">*</span>", flagged: false),
-                .init("toolbar.html", "<button class=\"fav\"><i class=\"icon-star\" aria-label=\"Favourite\"></i></button>", flagged: false),
+                .init(
+                    "toolbar.html",
+                    "<button class=\"fav\"><i class=\"icon-star\" aria-label=\"Favourite\"></i></button>",
+                    flagged: false),
             ]),
         Rule(
-            id: "accessibility.aria-hidden-focus", category: .accessibility, severity: .high, languages: markupLanguages,
+            id: "accessibility.aria-hidden-focus", category: .accessibility, severity: .high,
+            languages: markupLanguages,
             keywords: ["aria-hidden"],
             patterns: [
                 .init(
                     .text,
                     #"<(?:a\b"# + has("href") + #"|button\b|input\b|select\b|textarea\b|summary\b|[a-z][\w-]*\b"#
-                        + has(#"(?i:tabindex)\s*=\s*["'{]*\s*\+?\d"#) + ")" + has(#"aria-hidden\s*=\s*["'{]*\s*true"#) + attributes + ">"),
+                        + has(#"(?i:tabindex)\s*=\s*["'{]*\s*\+?\d"#) + ")" + has(#"aria-hidden\s*=\s*["'{]*\s*true"#)
+                        + attributes + ">"),
                 .init(
                     .text,
                     "<" + void + #"([a-z][\w-]*)\b"# + has(#"aria-hidden\s*=\s*["'{]*\s*true"#) + attributes + open
@@ -463,62 +572,101 @@ enum AccessibilityRules {
             excludes: [.init(.text, #"(?<![\w-])inert\b"#), .init(.text, disabled)],
             multiline: true,
             message: "Focusable element hidden from screen readers",
-            recommendation: "Keyboard users still reach it but hear nothing: remove aria-hidden, or take the content out of the tab order (tabindex=\"-1\", disabled, inert).",
+            recommendation:
+                "Keyboard users still reach it but hear nothing: remove aria-hidden, or take the content out of the tab order (tabindex=\"-1\", disabled, inert).",
             examples: [
-                .init("carousel.html", "<div class=\"slide\" aria-hidden=\"true\">\n  <a href=\"/sale\">Shop the sale</a>\n</div>", flagged: true),
+                .init(
+                    "carousel.html",
+                    "<div class=\"slide\" aria-hidden=\"true\">\n  <a href=\"/sale\">Shop the sale</a>\n</div>",
+                    flagged: true),
                 .init("menu.html", "<button aria-hidden=\"true\" class=\"close\">×</button>", flagged: true),
-                .init("carousel.html", "<div class=\"slide\" aria-hidden=\"true\">\n  <a href=\"/sale\" tabindex=\"-1\">Shop the sale</a>\n</div>", flagged: false),
+                .init(
+                    "carousel.html",
+                    "<div class=\"slide\" aria-hidden=\"true\">\n  <a href=\"/sale\" tabindex=\"-1\">Shop the sale</a>\n</div>",
+                    flagged: false),
                 .init("icon.html", "<span aria-hidden=\"true\" class=\"icon-star\"></span>", flagged: false),
             ]),
         Rule(
-            id: "accessibility.presentation-role-conflict", category: .accessibility, severity: .low, languages: markupLanguages,
+            id: "accessibility.presentation-role-conflict", category: .accessibility, severity: .low,
+            languages: markupLanguages,
             keywords: ["role", "alt"],
             patterns: [
                 .init(
                     .text,
-                    #"<(?!button\b|input\b|select\b|textarea\b|a\b|iframe\b|object\b)[a-z][\w-]*\b"# + has(presentational)
-                        + has("(?:" + presentationConflict + "|(?:aria-label|aria-labelledby)" + nonBlank + ")") + attributes + ">"),
+                    #"<(?!button\b|input\b|select\b|textarea\b|a\b|iframe\b|object\b)[a-z][\w-]*\b"#
+                        + has(presentational)
+                        + has("(?:" + presentationConflict + "|(?:aria-label|aria-labelledby)" + nonBlank + ")")
+                        + attributes + ">"),
                 .init(
                     .text,
                     #"<img\b"# + has(#"alt(?:\s*=\s*(?:""|'')|(?=[\s/>]))"#)
-                        + has("(?:" + presentationConflict + "|(?:aria-label|aria-labelledby)" + nonBlank + ")") + attributes + ">"),
+                        + has("(?:" + presentationConflict + "|(?:aria-label|aria-labelledby)" + nonBlank + ")")
+                        + attributes + ">"),
             ],
             multiline: true,
             message: "Element marked decorative but focusable or labelled",
-            recommendation: "Decide: remove role=\"none\"/alt=\"\" if it carries meaning, or remove the tabindex, aria-label and live-region attributes.",
+            recommendation:
+                "Decide: remove role=\"none\"/alt=\"\" if it carries meaning, or remove the tabindex, aria-label and live-region attributes.",
             examples: [
                 .init("hero.html", "<img src=\"hero.jpg\" alt=\"\" tabindex=\"0\">", flagged: true),
                 .init("list.html", "<li role=\"presentation\" aria-label=\"Summary\">Total</li>", flagged: true),
                 .init("hero.html", "<img src=\"hero.jpg\" alt=\"\">", flagged: false),
             ]),
         Rule(
-            id: "accessibility.aria-roledescription", category: .accessibility, severity: .low, languages: markupLanguages,
+            id: "accessibility.aria-roledescription", category: .accessibility, severity: .low,
+            languages: markupLanguages,
             keywords: ["aria-roledescription"],
             patterns: [
-                .init(.text, #"<(?:div|span|p|b|i|u|s|small|kbd|abbr|code|strong|em|sub|sup|[a-z]+-[a-z-]+)\b"# + lacks(#"role\s*="#) + has(#"aria-roledescription\s*="#) + attributes + ">"),
-                .init(.text, #"<[a-z][\w-]*\b"# + has(role("none|presentation|generic")) + has(#"aria-roledescription\s*="#) + attributes + ">"),
+                .init(
+                    .text,
+                    #"<(?:div|span|p|b|i|u|s|small|kbd|abbr|code|strong|em|sub|sup|[a-z]+-[a-z-]+)\b"#
+                        + lacks(#"role\s*="#) + has(#"aria-roledescription\s*="#) + attributes + ">"),
+                .init(
+                    .text,
+                    #"<[a-z][\w-]*\b"# + has(role("none|presentation|generic")) + has(#"aria-roledescription\s*="#)
+                        + attributes + ">"),
             ],
             multiline: true,
             message: "aria-roledescription on an element without a meaningful role",
-            recommendation: "Only describe roles that exist: give the element a role (role=\"group\", \"button\"…) or drop aria-roledescription.",
+            recommendation:
+                "Only describe roles that exist: give the element a role (role=\"group\", \"button\"…) or drop aria-roledescription.",
             examples: [
                 .init("deck.html", "<div aria-roledescription=\"slide\">…</div>", flagged: true),
-                .init("deck.html", "<section role=\"group\" aria-roledescription=\"slide\">…</section>", flagged: false),
+                .init(
+                    "deck.html", "<section role=\"group\" aria-roledescription=\"slide\">…</section>", flagged: false),
             ]),
         Rule(
-            id: "accessibility.aria-role-not-allowed", category: .accessibility, severity: .low, languages: markupLanguages,
+            id: "accessibility.aria-role-not-allowed", category: .accessibility, severity: .low,
+            languages: markupLanguages,
             keywords: ["role"],
             patterns: [
-                .init(.text, #"<(?:dd|dt|label|legend|caption|textarea|meter|progress|col|colgroup|optgroup|datalist)\b"# + has(#"role\s*=\s*["']\s*[a-z]"#) + attributes + ">"),
+                .init(
+                    .text,
+                    #"<(?:dd|dt|label|legend|caption|textarea|meter|progress|col|colgroup|optgroup|datalist)\b"#
+                        + has(#"role\s*=\s*["']\s*[a-z]"#) + attributes + ">"),
                 .init(.text, #"<main\b"# + has(roleOtherThan("main")) + attributes + ">"),
                 .init(.text, #"<button\b"# + has(roleOtherThan(buttonRoles)) + attributes + ">"),
                 .init(.text, #"<a\b"# + has(#"href\s*="#) + has(roleOtherThan(linkRoles)) + attributes + ">"),
-                .init(.text, #"<h[1-6]\b"# + has(roleOtherThan("heading|tab|none|presentation|doc-subtitle")) + attributes + ">"),
+                .init(
+                    .text,
+                    #"<h[1-6]\b"# + has(roleOtherThan("heading|tab|none|presentation|doc-subtitle")) + attributes + ">"),
                 .init(.text, #"<aside\b"# + has(roleOtherThan(asideRoles)) + attributes + ">"),
                 .init(.text, #"<section\b"# + has(roleOtherThan(sectionRoles)) + attributes + ">"),
-                .init(.text, #"<(?:ul|ol)\b"# + has(roleOtherThan("list|directory|group|listbox|menu|menubar|none|presentation|radiogroup|tablist|toolbar|tree")) + attributes + ">"),
-                .init(.text, #"<embed\b"# + has(roleOtherThan("application|document|img|image|none|presentation")) + attributes + ">"),
-                .init(.text, #"<input\b"# + has(#"type\s*=\s*["']?image\b"#) + has(roleOtherThan(imageButtonRoles)) + attributes + ">"),
+                .init(
+                    .text,
+                    #"<(?:ul|ol)\b"#
+                        + has(
+                            roleOtherThan(
+                                "list|directory|group|listbox|menu|menubar|none|presentation|radiogroup|tablist|toolbar|tree"
+                            )) + attributes + ">"),
+                .init(
+                    .text,
+                    #"<embed\b"# + has(roleOtherThan("application|document|img|image|none|presentation")) + attributes
+                        + ">"),
+                .init(
+                    .text,
+                    #"<input\b"# + has(#"type\s*=\s*["']?image\b"#) + has(roleOtherThan(imageButtonRoles)) + attributes
+                        + ">"),
                 .init(
                     .text,
                     #"<input\b"# + has(#"type\s*=\s*["']?(?:text|search|tel|url|email)\b"#) + lacks(#"list\s*="#)
@@ -528,7 +676,8 @@ enum AccessibilityRules {
             excludes: [.init(.text, spread)],
             multiline: true,
             message: "Role not allowed on this element",
-            recommendation: "The element's own semantics conflict with the role: use an element that has the role natively, or a role HTML allows for it.",
+            recommendation:
+                "The element's own semantics conflict with the role: use an element that has the role natively, or a role HTML allows for it.",
             examples: [
                 .init("nav.html", "<button role=\"heading\">Settings</button>", flagged: true),
                 .init("list.html", "<ul role=\"banner\"><li>Home</li></ul>", flagged: true),
@@ -557,7 +706,8 @@ enum AccessibilityRules {
 
     /// `kind` list containers whose first child has a role the container does not own.
     static func ownedBy(_ containers: String, children: String) -> String {
-        "<" + void + #"([a-z][\w-]*)\b"# + has(role(containers)) + lacks("aria-owns") + attributes + open + #"\s*<[a-z][\w-]*\b"#
+        "<" + void + #"([a-z][\w-]*)\b"# + has(role(containers)) + lacks("aria-owns") + attributes + open
+            + #"\s*<[a-z][\w-]*\b"#
             + has(#"role\s*=\s*["']\s*(?!(?:"# + children + #"|none|presentation|generic)[\s"'])[a-z]"#)
     }
 
@@ -579,27 +729,34 @@ enum AccessibilityRules {
             excludes: [.init(.text, #"^(?=[\s\S]*\brole\s*=)(?=[\s\S]*\bon[kK]ey(Down|Up|Press|down|up|press)\s*=)"#)],
             multiline: true,
             message: "Click handler on an element that keyboard and screen-reader users cannot operate",
-            recommendation: "Use a <button> (or <a href>) instead; otherwise add a role, tabindex=\"0\" and a key handler for Enter and Space.",
+            recommendation:
+                "Use a <button> (or <a href>) instead; otherwise add a role, tabindex=\"0\" and a key handler for Enter and Space.",
             examples: [
                 .init("index.html", "<div class=\"card\" onclick=\"open()\">Open</div>", flagged: true),
                 .init("Card.jsx", "<span onClick={() => setOpen(true)}>Open</span>", flagged: true),
                 .init("index.html", "<button type=\"button\" onclick=\"open()\">Open</button>", flagged: false),
-                .init("Card.jsx", "<div role=\"button\" tabIndex={0} onClick={open} onKeyDown={openOnEnter}>Open</div>", flagged: false),
+                .init(
+                    "Card.jsx", "<div role=\"button\" tabIndex={0} onClick={open} onKeyDown={openOnEnter}>Open</div>",
+                    flagged: false),
             ]),
         Rule(
-            id: "accessibility.tabindex-positive", category: .accessibility, severity: .medium, languages: markupLanguages,
+            id: "accessibility.tabindex-positive", category: .accessibility, severity: .medium,
+            languages: markupLanguages,
             keywords: ["tabindex"],
             patterns: [.init(.text, name + #"(?i:tabindex)\s*=\s*["'{]*\s*\+?0*[1-9]\d*\s*["'}]"#)],
             message: "Positive tabindex",
-            recommendation: "Use tabindex=\"0\" (or none) and order the markup instead: a positive tabindex jumps the element ahead of the page's natural focus order.",
+            recommendation:
+                "Use tabindex=\"0\" (or none) and order the markup instead: a positive tabindex jumps the element ahead of the page's natural focus order.",
             examples: [
                 .init("form.html", "<input type=\"search\" tabindex=\"1\" aria-label=\"Search\">", flagged: true),
-                .init("Form.jsx", "<div role=\"button\" tabIndex={2} onClick={go} onKeyDown={go}>Go</div>", flagged: true),
+                .init(
+                    "Form.jsx", "<div role=\"button\" tabIndex={2} onClick={go} onKeyDown={go}>Go</div>", flagged: true),
                 .init("form.html", "<div role=\"button\" tabindex=\"0\">Go</div>", flagged: false),
                 .init("form.html", "<div tabindex=\"-1\" id=\"main\">", flagged: false),
             ]),
         Rule(
-            id: "accessibility.nested-interactive", category: .accessibility, severity: .medium, languages: markupLanguages,
+            id: "accessibility.nested-interactive", category: .accessibility, severity: .medium,
+            languages: markupLanguages,
             keywords: ["role", "<button", "<a"],
             patterns: [
                 .init(
@@ -609,35 +766,52 @@ enum AccessibilityRules {
                 ),
                 .init(
                     .text,
-                    "<" + void + #"([a-z][\w-]*)\b"# + has(role("button|link|checkbox|radio|tab|switch|menuitem|menuitemcheckbox|menuitemradio|option|treeitem"))
+                    "<" + void + #"([a-z][\w-]*)\b"#
+                        + has(
+                            role(
+                                "button|link|checkbox|radio|tab|switch|menuitem|menuitemcheckbox|menuitemradio|option|treeitem"
+                            ))
                         + attributes + open
                         + #"(?:(?!</\1\s*>)[^<]|<(?!/?\1\b)[^>]*>){0,40}?<(?:a\b(?=[^>]*\bhref)|button\b|input\b(?![^>]*type\s*=\s*["']?hidden)|select\b|textarea\b)"#
                 ),
             ],
             multiline: true,
             message: "Interactive element inside another interactive element",
-            recommendation: "Screen readers announce only the outer control and may not reach the inner one: move the inner control out.",
+            recommendation:
+                "Screen readers announce only the outer control and may not reach the inner one: move the inner control out.",
             examples: [
-                .init("card.html", "<a href=\"/item/1\" class=\"card\">\n  <h3>Lamp</h3>\n  <button onclick=\"save()\">Save</button>\n</a>", flagged: true),
-                .init("card.html", "<div class=\"card\">\n  <a href=\"/item/1\">Lamp</a>\n  <button onclick=\"save()\">Save</button>\n</div>", flagged: false),
+                .init(
+                    "card.html",
+                    "<a href=\"/item/1\" class=\"card\">\n  <h3>Lamp</h3>\n  <button onclick=\"save()\">Save</button>\n</a>",
+                    flagged: true),
+                .init(
+                    "card.html",
+                    "<div class=\"card\">\n  <a href=\"/item/1\">Lamp</a>\n  <button onclick=\"save()\">Save</button>\n</div>",
+                    flagged: false),
             ]),
         Rule(
-            id: "accessibility.aria-required-children", category: .accessibility, severity: .medium, languages: markupLanguages,
+            id: "accessibility.aria-required-children", category: .accessibility, severity: .medium,
+            languages: markupLanguages,
             keywords: ["role"],
             patterns: [
                 .init(.text, ownedBy("list", children: "listitem")),
                 .init(.text, ownedBy("listbox", children: "option|group")),
-                .init(.text, ownedBy("menu|menubar", children: "menuitem|menuitemcheckbox|menuitemradio|group|separator")),
+                .init(
+                    .text, ownedBy("menu|menubar", children: "menuitem|menuitemcheckbox|menuitemradio|group|separator")),
                 .init(.text, ownedBy("tablist", children: "tab")),
                 .init(.text, ownedBy("tree", children: "treeitem|group")),
                 .init(.text, ownedBy("grid|table|treegrid", children: "row|rowgroup")),
                 .init(.text, ownedBy("rowgroup", children: "row")),
                 .init(.text, ownedBy("row", children: "cell|gridcell|columnheader|rowheader")),
-                .init(.text, "<" + void + #"([a-z][\w-]*)\b"# + has(role("row|suggestion")) + lacks("aria-(?:owns|busy)") + attributes + open + #"\s*</\1\s*>"#),
+                .init(
+                    .text,
+                    "<" + void + #"([a-z][\w-]*)\b"# + has(role("row|suggestion")) + lacks("aria-(?:owns|busy)")
+                        + attributes + open + #"\s*</\1\s*>"#),
             ],
             multiline: true,
             message: "ARIA container without the children its role requires",
-            recommendation: "A role=\"list\" holds role=\"listitem\" children, a menu holds menu items, a row holds cells: fix the child roles or the container's.",
+            recommendation:
+                "A role=\"list\" holds role=\"listitem\" children, a menu holds menu items, a row holds cells: fix the child roles or the container's.",
             examples: [
                 .init("menu.html", "<div role=\"menu\">\n  <div role=\"button\">Copy</div>\n</div>", flagged: true),
                 .init("grid.html", "<div role=\"row\"></div>", flagged: true),
@@ -650,11 +824,14 @@ enum AccessibilityRules {
                 .init(
                     .text,
                     #"<(ul|ol)\b"# + lacks(#"role\s*="#) + attributes + #">(?:\s|"# + skipped
-                        + #"|<li\b(?:(?!</?(?:ul|ol|li)\b)[\s\S])*</li\s*>)*<(?!(?:li|script|template|slot)\b|[/!%?]|[A-Z]|[a-z]\w*[-:])"#),
+                        + #"|<li\b(?:(?!</?(?:ul|ol|li)\b)[\s\S])*</li\s*>)*<(?!(?:li|script|template|slot)\b|[/!%?]|[A-Z]|[a-z]\w*[-:])"#
+                ),
                 .init(
                     .text,
-                    #"<dl\b"# + lacks(#"role\s*="#) + attributes + #">(?:\s|"# + skipped + #"|<(dt|dd)\b"# + lacks("role")
-                        + #"(?:(?!</?(?:dl|dt|dd)\b)[\s\S])*</\1\s*>)*<(?!(?:dt|dd|div|script|template|slot)\b|[/!%?]|[A-Z]|[a-z]\w*[-:])"#),
+                    #"<dl\b"# + lacks(#"role\s*="#) + attributes + #">(?:\s|"# + skipped + #"|<(dt|dd)\b"#
+                        + lacks("role")
+                        + #"(?:(?!</?(?:dl|dt|dd)\b)[\s\S])*</\1\s*>)*<(?!(?:dt|dd|div|script|template|slot)\b|[/!%?]|[A-Z]|[a-z]\w*[-:])"#
+                ),
                 .init(.text, #"<dl\b"# + lacks(#"role\s*="#) + attributes + #">(?:\s|"# + skipped + #")*<dd\b"#),
                 .init(
                     .text,
@@ -663,27 +840,38 @@ enum AccessibilityRules {
             ],
             multiline: true,
             message: "List with children that are not list items",
-            recommendation: "Only <li> (and <script>/<template>) belong directly in <ul>/<ol>, and <dt>/<dd> (or a <div> grouping them) in <dl>, with the term first.",
+            recommendation:
+                "Only <li> (and <script>/<template>) belong directly in <ul>/<ol>, and <dt>/<dd> (or a <div> grouping them) in <dl>, with the term first.",
             examples: [
                 .init("list.html", "<ul>\n  <li>One</li>\n  <div>Two</div>\n</ul>", flagged: true),
-                .init("list.ejs", "<ul>\n  <% items.forEach(function (item) { %>\n    <li><%= item %></li>\n  <% }) %>\n</ul>", flagged: false),
+                .init(
+                    "list.ejs",
+                    "<ul>\n  <% items.forEach(function (item) { %>\n    <li><%= item %></li>\n  <% }) %>\n</ul>",
+                    flagged: false),
                 .init("terms.html", "<dl>\n  <dd>Definition first</dd>\n  <dt>Term</dt>\n</dl>", flagged: true),
-                .init("list.html", "<ul>\n  <li>One</li>\n  <li>Two <ul><li>Two a</li></ul></li>\n</ul>", flagged: false),
-                .init("Tabs.jsx", "<ul className=\"nav\">\n  <FeedTab tab={tab} />\n  {tags.map(tag => <li key={tag}>{tag}</li>)}\n</ul>", flagged: false),
+                .init(
+                    "list.html", "<ul>\n  <li>One</li>\n  <li>Two <ul><li>Two a</li></ul></li>\n</ul>", flagged: false),
+                .init(
+                    "Tabs.jsx",
+                    "<ul className=\"nav\">\n  <FeedTab tab={tab} />\n  {tags.map(tag => <li key={tag}>{tag}</li>)}\n</ul>",
+                    flagged: false),
                 .init("terms.html", "<dl>\n  <div><dt>Term</dt><dd>Definition</dd></div>\n</dl>", flagged: false),
             ]),
         Rule(
-            id: "accessibility.aria-text-interactive", category: .accessibility, severity: .medium, languages: markupLanguages,
+            id: "accessibility.aria-text-interactive", category: .accessibility, severity: .medium,
+            languages: markupLanguages,
             keywords: ["role"],
             patterns: [
                 .init(
                     .text,
                     "<" + void + #"([a-z][\w-]*)\b"# + has(role("text")) + attributes + open
-                        + #"(?:(?!</\1\s*>)[\s\S]){0,400}?<(?:a\b(?=[^>]*\bhref)|button\b|input\b|select\b|textarea\b)"#)
+                        + #"(?:(?!</\1\s*>)[\s\S]){0,400}?<(?:a\b(?=[^>]*\bhref)|button\b|input\b|select\b|textarea\b)"#
+                )
             ],
             multiline: true,
             message: "role=\"text\" flattens an interactive element inside it",
-            recommendation: "Screen readers read role=\"text\" as one string, so the link or button inside is lost: move it out or drop the role.",
+            recommendation:
+                "Screen readers read role=\"text\" as one string, so the link or button inside is lost: move it out or drop the role.",
             examples: [
                 .init("promo.html", "<span role=\"text\">Save 20% <a href=\"/sale\">today</a></span>", flagged: true),
                 .init("promo.html", "<span role=\"text\">Save 20% <strong>today</strong></span>", flagged: false),
@@ -694,79 +882,113 @@ enum AccessibilityRules {
             patterns: [
                 .init(
                     .text,
-                    #"<(nav|main|aside|form|section|header|footer)\b"# + lacks(#"role\s*="#) + has(#"aria-label\s*=\s*"([^"]+)""#) + attributes
+                    #"<(nav|main|aside|form|section|header|footer)\b"# + lacks(#"role\s*="#)
+                        + has(#"aria-label\s*=\s*"([^"]+)""#) + attributes
                         + #">(?=[\s\S]*<\1\b"# + lacks(#"role\s*="#) + has(#"aria-label\s*=\s*"\2""#) + ")"),
                 .init(
                     .text,
-                    #"<[a-z][\w-]*\b"# + has(#"role\s*=\s*"(banner|complementary|contentinfo|main|navigation|region|search|form)""#)
-                        + has(#"aria-label\s*=\s*"([^"]+)""#) + attributes + #">(?=[\s\S]*<[a-z][\w-]*\b"# + has(#"role\s*=\s*"\1""#)
+                    #"<[a-z][\w-]*\b"#
+                        + has(#"role\s*=\s*"(banner|complementary|contentinfo|main|navigation|region|search|form)""#)
+                        + has(#"aria-label\s*=\s*"([^"]+)""#) + attributes + #">(?=[\s\S]*<[a-z][\w-]*\b"#
+                        + has(#"role\s*=\s*"\1""#)
                         + has(#"aria-label\s*=\s*"\2""#) + ")"),
                 .init(
                     .text,
-                    #"<[a-z][\w-]*\b"# + has(#"role\s*=\s*"(complementary|search|region|navigation|main)""#) + lacks("aria-label")
-                        + attributes + #">(?=[\s\S]*<[a-z][\w-]*\b"# + has(#"role\s*=\s*"\1""#) + lacks("aria-label") + ")"),
+                    #"<[a-z][\w-]*\b"# + has(#"role\s*=\s*"(complementary|search|region|navigation|main)""#)
+                        + lacks("aria-label")
+                        + attributes + #">(?=[\s\S]*<[a-z][\w-]*\b"# + has(#"role\s*=\s*"\1""#) + lacks("aria-label")
+                        + ")"),
             ],
             multiline: true,
             message: "Two landmarks of the same kind share a label (or both have none)",
-            recommendation: "Give each navigation, region or form a distinct aria-label so screen-reader users can tell them apart.",
+            recommendation:
+                "Give each navigation, region or form a distinct aria-label so screen-reader users can tell them apart.",
             examples: [
                 .init("page.html", "<nav aria-label=\"Menu\">…</nav>\n<nav aria-label=\"Menu\">…</nav>", flagged: true),
-                .init("page.html", "<nav aria-label=\"Main\">…</nav>\n<nav aria-label=\"Footer\">…</nav>", flagged: false),
+                .init(
+                    "page.html", "<nav aria-label=\"Main\">…</nav>\n<nav aria-label=\"Footer\">…</nav>", flagged: false),
             ]),
         Rule(
             id: "accessibility.table-structure", category: .accessibility, severity: .low, languages: markupLanguages,
             keywords: ["<table", "headers", "scope"],
             patterns: [
-                .init(.text, #"<table\b"# + has(#"summary\s*=\s*"\s*([^"]*[^"\s])\s*""#) + attributes + #">\s*<caption\b[^>]*>\s*\1\s*</caption"#),
+                .init(
+                    .text,
+                    #"<table\b"# + has(#"summary\s*=\s*"\s*([^"]*[^"\s])\s*""#) + attributes
+                        + #">\s*<caption\b[^>]*>\s*\1\s*</caption"#),
                 .init(
                     .text,
                     #"<table\b"# + lacks(#"role\s*=\s*["']?(?:none|presentation)"#) + attributes
-                        + #">\s*(?:<(?:thead|tbody)\b[^>]*>\s*)?<tr\b[^>]*>\s*<t[hd]\b"# + has(#"colspan\s*=\s*["']?\s*[2-9]"#) + attributes
+                        + #">\s*(?:<(?:thead|tbody)\b[^>]*>\s*)?<tr\b[^>]*>\s*<t[hd]\b"#
+                        + has(#"colspan\s*=\s*["']?\s*[2-9]"#) + attributes
                         + #">[^<]*</t[hd]\s*>\s*</tr"#),
-                .init(.text, #"<td\b"# + has(#"id\s*=\s*"([^"]+)""#) + has(#"headers\s*=\s*"(?:[^"]*\s)?\1(?:\s[^"]*)?""#) + lacks("hidden") + attributes + ">"),
-                .init(.text, #"<th\b"# + has(#"scope\s*=\s*["']?\s*(?!(?:row|col|rowgroup|colgroup|auto)\s*["'\s>])[a-z]"#) + attributes + ">"),
+                .init(
+                    .text,
+                    #"<td\b"# + has(#"id\s*=\s*"([^"]+)""#) + has(#"headers\s*=\s*"(?:[^"]*\s)?\1(?:\s[^"]*)?""#)
+                        + lacks("hidden") + attributes + ">"),
+                .init(
+                    .text,
+                    #"<th\b"# + has(#"scope\s*=\s*["']?\s*(?!(?:row|col|rowgroup|colgroup|auto)\s*["'\s>])[a-z]"#)
+                        + attributes + ">"),
                 .init(.text, #"<td\b"# + has(#"scope\s*="#) + attributes + ">"),
             ],
             multiline: true,
             message: "Table markup that misleads screen readers",
-            recommendation: "Use <caption> for the title (not a spanning first row), keep summary different from the caption, point headers at header cells, and use scope=\"row\"/\"col\" on <th> only.",
+            recommendation:
+                "Use <caption> for the title (not a spanning first row), keep summary different from the caption, point headers at header cells, and use scope=\"row\"/\"col\" on <th> only.",
             examples: [
-                .init("prices.html", "<table>\n  <tr><td colspan=\"3\">Prices</td></tr>\n  <tr><th>Plan</th><th>Month</th><th>Year</th></tr>\n</table>", flagged: true),
+                .init(
+                    "prices.html",
+                    "<table>\n  <tr><td colspan=\"3\">Prices</td></tr>\n  <tr><th>Plan</th><th>Month</th><th>Year</th></tr>\n</table>",
+                    flagged: true),
                 .init("prices.html", "<table>\n  <tr><th scope=\"column\">Plan</th></tr>\n</table>", flagged: true),
-                .init("prices.html", "<table>\n  <caption>Prices</caption>\n  <tr><th scope=\"col\">Plan</th><th scope=\"col\">Month</th></tr>\n</table>", flagged: false),
+                .init(
+                    "prices.html",
+                    "<table>\n  <caption>Prices</caption>\n  <tr><th scope=\"col\">Plan</th><th scope=\"col\">Month</th></tr>\n</table>",
+                    flagged: false),
             ]),
         Rule(
-            id: "accessibility.autocomplete-invalid", category: .accessibility, severity: .low, languages: markupLanguages,
+            id: "accessibility.autocomplete-invalid", category: .accessibility, severity: .low,
+            languages: markupLanguages,
             keywords: ["autocomplete"],
             patterns: [
                 .init(
                     .text,
-                    #"(?i)(?<=\s)autocomplete\s*=\s*"(?=\s*[^\s",]+(?:\s*,\s*|\s+)[^\s"])(?!\s*"# + autocompleteValue + #"\s*")[^"]*""#)
+                    #"(?i)(?<=\s)autocomplete\s*=\s*"(?=\s*[^\s",]+(?:\s*,\s*|\s+)[^\s"])(?!\s*"# + autocompleteValue
+                        + #"\s*")[^"]*""#)
             ],
             message: "autocomplete value that browsers cannot use",
-            recommendation: "Write the tokens space-separated in order: optional section-*, shipping/billing, home/work/mobile (phone and e-mail only), the field, optional webauthn.",
+            recommendation:
+                "Write the tokens space-separated in order: optional section-*, shipping/billing, home/work/mobile (phone and e-mail only), the field, optional webauthn.",
             examples: [
                 .init("checkout.html", "<input name=\"email\" autocomplete=\"work,email\">", flagged: true),
                 .init("checkout.html", "<input name=\"phone\" autocomplete=\"mobile tel\">", flagged: false),
                 .init("checkout.html", "<input name=\"zip\" autocomplete=\"shipping postal-code\">", flagged: false),
             ]),
         Rule(
-            id: "accessibility.checkbox-aria-checked", category: .accessibility, severity: .low, languages: markupLanguages,
+            id: "accessibility.checkbox-aria-checked", category: .accessibility, severity: .low,
+            languages: markupLanguages,
             keywords: ["aria-checked"],
             patterns: [
                 .init(
                     .text,
-                    #"<input\b"# + has(#"type\s*=\s*["']?checkbox\b"#) + has(#"aria-checked\s*=\s*["']\s*(?:mixed|true)"#)
+                    #"<input\b"# + has(#"type\s*=\s*["']?checkbox\b"#)
+                        + has(#"aria-checked\s*=\s*["']\s*(?:mixed|true)"#)
                         + lacks(#"checked(?![\w-])(?!\s*=\s*["']?false)"#) + attributes + ">"),
-                .init(.text, #"<input\b"# + has(#"type\s*=\s*["']?checkbox\b"#) + has(#"aria-checked\s*=\s*["']\s*mixed"#) + attributes + ">"),
                 .init(
                     .text,
-                    #"<input\b"# + has(#"type\s*=\s*["']?checkbox\b"#) + has(#"aria-checked\s*=\s*["']\s*false"#) + has(#"checked(?![\w-])"#)
+                    #"<input\b"# + has(#"type\s*=\s*["']?checkbox\b"#) + has(#"aria-checked\s*=\s*["']\s*mixed"#)
+                        + attributes + ">"),
+                .init(
+                    .text,
+                    #"<input\b"# + has(#"type\s*=\s*["']?checkbox\b"#) + has(#"aria-checked\s*=\s*["']\s*false"#)
+                        + has(#"checked(?![\w-])"#)
                         + attributes + ">"),
             ],
             multiline: true,
             message: "aria-checked contradicts the native checkbox state",
-            recommendation: "Drop aria-checked from <input type=\"checkbox\">: browsers expose the native checked state (use the indeterminate property for mixed).",
+            recommendation:
+                "Drop aria-checked from <input type=\"checkbox\">: browsers expose the native checked state (use the indeterminate property for mixed).",
             examples: [
                 .init("prefs.html", "<input type=\"checkbox\" aria-checked=\"true\" id=\"news\">", flagged: true),
                 .init("prefs.html", "<input type=\"checkbox\" checked id=\"news\">", flagged: false),
@@ -788,27 +1010,38 @@ enum AccessibilityRules {
             excludes: [.init(.text, name + "(?:xml:)?lang" + nonBlank)],
             multiline: true,
             message: "Document without a language",
-            recommendation: "Add lang to the <html> element (<html lang=\"en\">) so screen readers pronounce the text correctly.",
-            fix: .init("declare the document language", find: #"<html\b(?![^>]*\blang\s*=)"#, replace: "<html lang=\"en\""),
+            recommendation:
+                "Add lang to the <html> element (<html lang=\"en\">) so screen readers pronounce the text correctly.",
+            fix: .init(
+                "declare the document language", find: #"<html\b(?![^>]*\blang\s*=)"#, replace: "<html lang=\"en\""),
             examples: [
                 .init("index.html", "<!doctype html>\n<html>\n<head><title>Shop</title></head>", flagged: true),
-                .init("index.html", "<!doctype html>\n<html lang=\"\">\n<head><title>Shop</title></head>", flagged: true),
-                .init("index.html", "<!doctype html>\n<html lang=\"en\">\n<head><title>Shop</title></head>", flagged: false),
+                .init(
+                    "index.html", "<!doctype html>\n<html lang=\"\">\n<head><title>Shop</title></head>", flagged: true),
+                .init(
+                    "index.html", "<!doctype html>\n<html lang=\"en\">\n<head><title>Shop</title></head>",
+                    flagged: false),
                 .init("index.vue", "<html :lang=\"locale\">", flagged: false),
             ]),
         Rule(
             id: "accessibility.lang-invalid", category: .accessibility, severity: .medium, languages: markupLanguages,
             keywords: ["lang"],
             patterns: [
-                .init(.text, #"<html\b"# + has(#"(?:xml:)?lang\s*=\s*(?:""# + invalidLanguage + #""|'"# + invalidLanguage + "')") + attributes + ">"),
                 .init(
                     .text,
-                    #"<([a-z][\w-]*)\b"# + has(#"(?:xml:)?lang\s*=\s*(?:""# + invalidLanguage + #""|'"# + invalidLanguage + "')") + attributes
+                    #"<html\b"# + has(#"(?:xml:)?lang\s*=\s*(?:""# + invalidLanguage + #""|'"# + invalidLanguage + "')")
+                        + attributes + ">"),
+                .init(
+                    .text,
+                    #"<([a-z][\w-]*)\b"#
+                        + has(#"(?:xml:)?lang\s*=\s*(?:""# + invalidLanguage + #""|'"# + invalidLanguage + "')")
+                        + attributes
                         + #">\s*[^\s<]"#),
             ],
             multiline: true,
             message: "lang attribute that is not a language code",
-            recommendation: "Use a BCP 47 tag such as \"en\", \"en-GB\" or \"pt-BR\" (a hyphen, not an underscore), so screen readers switch pronunciation.",
+            recommendation:
+                "Use a BCP 47 tag such as \"en\", \"en-GB\" or \"pt-BR\" (a hyphen, not an underscore), so screen readers switch pronunciation.",
             examples: [
                 .init("index.html", "<html lang=\"english\">", flagged: true),
                 .init("quote.html", "<p lang=\"en_US\">Colour</p>", flagged: true),
@@ -816,46 +1049,75 @@ enum AccessibilityRules {
                 .init("index.html", "<html lang=\"{{ locale }}\">", flagged: false),
             ]),
         Rule(
-            id: "accessibility.document-title", category: .accessibility, severity: .medium, languages: documentLanguages,
+            id: "accessibility.document-title", category: .accessibility, severity: .medium,
+            languages: documentLanguages,
             keywords: ["<html"],
             patterns: [
                 .init(
                     .text,
-                    #"(?i)(?:<!doctype\b[^>]*>\s*)?<html\b[^>]*>(?![\s\S]*<title\b)(?![\s\S]*(?:%[\w.]+%|\{\{|\{%|<%|<\?|<!--#include|\$\{))"#)
+                    #"(?i)(?:<!doctype\b[^>]*>\s*)?<html\b[^>]*>(?![\s\S]*<title\b)(?![\s\S]*(?:%[\w.]+%|\{\{|\{%|<%|<\?|<!--#include|\$\{))"#
+                )
             ],
             multiline: true,
             message: "Document without a <title>",
-            recommendation: "Add a <title> to <head> that says what the page is; it is the first thing screen readers announce.",
+            recommendation:
+                "Add a <title> to <head> that says what the page is; it is the first thing screen readers announce.",
             examples: [
-                .init("index.html", "<!doctype html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"></head>\n<body></body>\n</html>", flagged: true),
-                .init("index.html", "<!doctype html>\n<html lang=\"en\">\n<head><title>Orders</title></head>\n<body></body>\n</html>", flagged: false),
-                .init("app.html", "<!doctype html>\n<html lang=\"en\">\n<head>%sveltekit.head%</head>\n<body>%sveltekit.body%</body>\n</html>", flagged: false),
+                .init(
+                    "index.html",
+                    "<!doctype html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"></head>\n<body></body>\n</html>",
+                    flagged: true),
+                .init(
+                    "index.html",
+                    "<!doctype html>\n<html lang=\"en\">\n<head><title>Orders</title></head>\n<body></body>\n</html>",
+                    flagged: false),
+                .init(
+                    "app.html",
+                    "<!doctype html>\n<html lang=\"en\">\n<head>%sveltekit.head%</head>\n<body>%sveltekit.body%</body>\n</html>",
+                    flagged: false),
             ]),
         Rule(
-            id: "accessibility.meta-viewport-zoom", category: .accessibility, severity: .high, languages: markupLanguages,
+            id: "accessibility.meta-viewport-zoom", category: .accessibility, severity: .high,
+            languages: markupLanguages,
             keywords: ["viewport"],
             patterns: [
                 .init(
                     .text,
                     #"<meta\b"# + has(#"name\s*=\s*["']?viewport"#)
-                        + has(#"content\s*=\s*["'][^"']*(?i:user-scalable\s*=\s*(?:no|0)\b|maximum-scale\s*=\s*(?:0*\.\d+|0*1(?:\.\d*)?)(?![\d.]))"#)
+                        + has(
+                            #"content\s*=\s*["'][^"']*(?i:user-scalable\s*=\s*(?:no|0)\b|maximum-scale\s*=\s*(?:0*\.\d+|0*1(?:\.\d*)?)(?![\d.]))"#
+                        )
                         + attributes + ">")
             ],
             multiline: true,
             message: "Viewport that disables zoom",
-            recommendation: "Remove user-scalable=no and maximum-scale below 2: people with low vision need to zoom to at least 200%.",
+            recommendation:
+                "Remove user-scalable=no and maximum-scale below 2: people with low vision need to zoom to at least 200%.",
             examples: [
-                .init("index.html", "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1, user-scalable=no\">", flagged: true),
-                .init("index.html", "<meta name=\"viewport\" content=\"width=device-width, maximum-scale=1\">", flagged: true),
-                .init("index.html", "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">", flagged: false),
+                .init(
+                    "index.html",
+                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1, user-scalable=no\">",
+                    flagged: true),
+                .init(
+                    "index.html", "<meta name=\"viewport\" content=\"width=device-width, maximum-scale=1\">",
+                    flagged: true),
+                .init(
+                    "index.html", "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+                    flagged: false),
             ]),
         Rule(
             id: "accessibility.meta-refresh", category: .accessibility, severity: .medium, languages: markupLanguages,
             keywords: ["refresh"],
-            patterns: [.init(.text, #"<meta\b"# + has(#"http-equiv\s*=\s*["']?refresh"#) + has(#"content\s*=\s*["']\s*0*[1-9]"#) + attributes + ">")],
+            patterns: [
+                .init(
+                    .text,
+                    #"<meta\b"# + has(#"http-equiv\s*=\s*["']?refresh"#) + has(#"content\s*=\s*["']\s*0*[1-9]"#)
+                        + attributes + ">")
+            ],
             multiline: true,
             message: "Timed page refresh or redirect",
-            recommendation: "Let people choose when to reload or leave: use a link or a server redirect instead of a delayed meta refresh.",
+            recommendation:
+                "Let people choose when to reload or leave: use a link or a server redirect instead of a delayed meta refresh.",
             examples: [
                 .init("moved.html", "<meta http-equiv=\"refresh\" content=\"5; url=/new\">", flagged: true),
                 .init("moved.html", "<meta http-equiv=\"refresh\" content=\"0; url=/new\">", flagged: false),
@@ -865,7 +1127,8 @@ enum AccessibilityRules {
             keywords: ["<blink", "<marquee"],
             patterns: [.init(.text, #"<(?:blink|marquee)\b"#)],
             message: "Moving <blink>/<marquee> text",
-            recommendation: "Remove it: moving or blinking text cannot be paused and distracts; these elements are obsolete.",
+            recommendation:
+                "Remove it: moving or blinking text cannot be paused and distracts; these elements are obsolete.",
             examples: [
                 .init("news.html", "<marquee>Sale ends today</marquee>", flagged: true),
                 .init("news.html", "<p class=\"banner\">Sale ends today</p>", flagged: false),
@@ -873,10 +1136,16 @@ enum AccessibilityRules {
         Rule(
             id: "accessibility.media-autoplay", category: .accessibility, severity: .medium, languages: markupLanguages,
             keywords: ["autoplay"],
-            patterns: [.init(.text, #"<(?:video|audio)\b"# + has(#"(?i:autoplay)\b"#) + lacks(#"(?i:muted|controls)\b"#) + attributes + ">")],
+            patterns: [
+                .init(
+                    .text,
+                    #"<(?:video|audio)\b"# + has(#"(?i:autoplay)\b"#) + lacks(#"(?i:muted|controls)\b"#) + attributes
+                        + ">")
+            ],
             multiline: true,
             message: "Media that plays sound on its own without controls",
-            recommendation: "Add muted (for background video) or controls, so sound does not start without a way to stop it.",
+            recommendation:
+                "Add muted (for background video) or controls, so sound does not start without a way to stop it.",
             examples: [
                 .init("hero.html", "<video src=\"intro.mp4\" autoplay loop></video>", flagged: true),
                 .init("Intro.jsx", "<audio src={jingle} autoPlay />", flagged: true),
@@ -889,7 +1158,8 @@ enum AccessibilityRules {
 
     static let styles: [Rule] = [
         Rule(
-            id: "accessibility.inline-text-spacing", category: .accessibility, severity: .low, languages: markupLanguages,
+            id: "accessibility.inline-text-spacing", category: .accessibility, severity: .low,
+            languages: markupLanguages,
             keywords: ["!important"],
             patterns: [
                 .init(
@@ -898,19 +1168,22 @@ enum AccessibilityRules {
                 )
             ],
             message: "Inline !important text spacing that users cannot override",
-            recommendation: "Drop !important (or use at least 0.12em letter and 0.16em word spacing) so people can widen spacing to read.",
+            recommendation:
+                "Drop !important (or use at least 0.12em letter and 0.16em word spacing) so people can widen spacing to read.",
             examples: [
                 .init("terms.html", "<p style=\"letter-spacing: 0.05em !important\">Terms</p>", flagged: true),
                 .init("terms.html", "<p style=\"letter-spacing: 0.05em\">Terms</p>", flagged: false),
             ]),
         Rule(
-            id: "accessibility.focus-outline-removed", category: .accessibility, severity: .medium, languages: [.css, .html],
+            id: "accessibility.focus-outline-removed", category: .accessibility, severity: .medium,
+            languages: [.css, .html],
             keywords: ["outline"],
             patterns: [
                 // a focus rule that hides the outline without drawing anything else
                 .init(
                     .text,
-                    #"(?<![^{};\s])[^{}\s;@<][^{};@<]*:focus(?!-within)[^{};@<]*\{[^{}]*?(?<![\w-])outline(?:-style)?\s*:\s*(?:none|0(?:px)?)\s*(?:!important\s*)?(?=[;}])[^{}]*\}"#),
+                    #"(?<![^{};\s])[^{}\s;@<][^{};@<]*:focus(?!-within)[^{};@<]*\{[^{}]*?(?<![\w-])outline(?:-style)?\s*:\s*(?:none|0(?:px)?)\s*(?:!important\s*)?(?=[;}])[^{}]*\}"#
+                ),
                 // outline removed on a rule without pseudo-classes (so not only :hover or :active), with no :focus style after it
                 .init(
                     .text,
@@ -918,16 +1191,21 @@ enum AccessibilityRules {
                 ),
             ],
             excludes: [
-                .init(.text, #"(?<![\w-])(?:box-shadow\s*:(?!\s*none)|border(?:-[a-z]+)?\s*:(?!\s*(?:none|0)\b)|text-decoration\s*:\s*underline|background(?:-color)?\s*:|outline(?:-style|-color|-width)?\s*:(?!\s*(?:none|0)\b))"#),
+                .init(
+                    .text,
+                    #"(?<![\w-])(?:box-shadow\s*:(?!\s*none)|border(?:-[a-z]+)?\s*:(?!\s*(?:none|0)\b)|text-decoration\s*:\s*underline|background(?:-color)?\s*:|outline(?:-style|-color|-width)?\s*:(?!\s*(?:none|0)\b))"#
+                ),
                 .init(.text, #":not\(\s*:focus-visible\s*\)"#),
             ],
             multiline: true,
             message: "Focus outline removed without a replacement",
-            recommendation: "Keep a visible focus style: restyle the outline, or replace it in the same :focus/:focus-visible rule (box-shadow, border), or hide it only with :focus:not(:focus-visible).",
+            recommendation:
+                "Keep a visible focus style: restyle the outline, or replace it in the same :focus/:focus-visible rule (box-shadow, border), or hide it only with :focus:not(:focus-visible).",
             examples: [
                 .init("site.css", "button:focus {\n  outline: none;\n}", flagged: true),
                 .init("site.css", "a { color: inherit; outline: 0; }", flagged: true),
-                .init("site.css", "button:focus {\n  outline: none;\n  box-shadow: 0 0 0 3px #1a73e8;\n}", flagged: false),
+                .init(
+                    "site.css", "button:focus {\n  outline: none;\n  box-shadow: 0 0 0 3px #1a73e8;\n}", flagged: false),
                 .init("site.css", "button:focus:not(:focus-visible) { outline: none; }", flagged: false),
                 .init("site.css", "a { outline: 0; }\na:focus-visible { outline: 2px solid #1a73e8; }", flagged: false),
                 .init("normalize.css", "a:active,\na:hover {\n  outline: 0;\n}", flagged: false),
@@ -940,7 +1218,8 @@ enum AccessibilityRules {
     /// A closure `{ … }` with up to five levels of braces (strings and comments are blank in the code view).
     static let closure = (0..<4).reduce(#"\{[^{}]*\}"#) { inner, _ in #"\{(?:[^{}]|"# + inner + #")*\}"# }
     /// The modifiers that follow in the same chain: `.name`, `.name(…)`, `.name { … }`.
-    static let modifierChain = #"(?:\s*\.[A-Za-z]\w*(?:\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\))?(?:\s*"# + closure + ")?)*"
+    static let modifierChain =
+        #"(?:\s*\.[A-Za-z]\w*(?:\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\))?(?:\s*"# + closure + ")?)*"
     /// Not preceded, earlier in the same modifier chain, by `.accessibilityAddTraits(.isButton)`.
     static let traitsNotBefore =
         #"(?<!\.accessibilityAddTraits\([^()\n]{0,60}\.isButton[^()\n]{0,60}\)(?:\s{0,40}\.[A-Za-z]\w{0,40}(?:\((?:[^()\n]|\([^()\n]{0,40}\)){0,100}\))?){0,6}\s{0,40})"#
@@ -954,43 +1233,90 @@ enum AccessibilityRules {
                 // Image("asset") and its modifiers, unless the enclosing container's modifiers label or hide it
                 .init(
                     .code,
-                    #"(?<!icon\s{0,3}:\s{0,3}\{\s{0,80})\bImage\(\s*"[^"\n]*"\s*(?:,\s*bundle\s*:[^)\n]*)?\)"# + modifierChain
-                        + "(?!(?:[^{}]|" + closure + ")*?\\}" + String(modifierChain.dropLast()) + "*?" + #"\s*\.accessibility(?:Label|Hidden\s*\(\s*true|Element\s*\(\s*children\s*:\s*\.ignore)\b)"#)
+                    #"(?<!icon\s{0,3}:\s{0,3}\{\s{0,80})\bImage\(\s*"[^"\n]*"\s*(?:,\s*bundle\s*:[^)\n]*)?\)"#
+                        + modifierChain
+                        + "(?!(?:[^{}]|" + closure + ")*?\\}" + String(modifierChain.dropLast()) + "*?"
+                        + #"\s*\.accessibility(?:Label|Hidden\s*\(\s*true|Element\s*\(\s*children\s*:\s*\.ignore)\b)"#)
             ],
             excludes: [
-                .init(.code, #"\.accessibility(?:Label|Hidden\s*\(\s*true|Element\s*\(\s*children\s*:\s*\.ignore|Representation)\b|\.accessibility\s*\(\s*(?:label|hidden)\s*:"#)
+                .init(
+                    .code,
+                    #"\.accessibility(?:Label|Hidden\s*\(\s*true|Element\s*\(\s*children\s*:\s*\.ignore|Representation)\b|\.accessibility\s*\(\s*(?:label|hidden)\s*:"#
+                )
             ],
             multiline: true,
             message: "SwiftUI image without an accessibility label",
-            recommendation: "VoiceOver reads the asset name: add .accessibilityLabel(\"…\"), or use Image(decorative:) / .accessibilityHidden(true) for decoration.",
+            recommendation:
+                "VoiceOver reads the asset name: add .accessibilityLabel(\"…\"), or use Image(decorative:) / .accessibilityHidden(true) for decoration.",
             examples: [
-                .init("Header.swift", "var body: some View {\n    Image(\"logo\")\n        .resizable()\n        .frame(width: 40, height: 40)\n}", flagged: true),
-                .init("Header.swift", "var body: some View {\n    Image(\"logo\")\n        .resizable()\n        .accessibilityLabel(\"Acme\")\n}", flagged: false),
+                .init(
+                    "Header.swift",
+                    "var body: some View {\n    Image(\"logo\")\n        .resizable()\n        .frame(width: 40, height: 40)\n}",
+                    flagged: true),
+                .init(
+                    "Header.swift",
+                    "var body: some View {\n    Image(\"logo\")\n        .resizable()\n        .accessibilityLabel(\"Acme\")\n}",
+                    flagged: false),
                 .init("Header.swift", "Image(decorative: \"divider\")", flagged: false),
                 .init("Header.swift", "Image(\"divider\").accessibilityHidden(true)", flagged: false),
-                .init("Header.swift", "Button(action: share) {\n    Image(\"share\")\n}\n.accessibilityLabel(\"Share\")", flagged: false),
+                .init(
+                    "Header.swift", "Button(action: share) {\n    Image(\"share\")\n}\n.accessibilityLabel(\"Share\")",
+                    flagged: false),
                 .init("Header.swift", "let image = UIImage(named: \"logo\")", flagged: false),
-                .init("Header.swift", "Label {\n    Text(\"Favorites\")\n} icon: {\n    Image(\"heart\")\n}", flagged: false),
-                .init("Header.swift", "HStack {\n    Image(\"rocket\")\n    Text(name)\n}\n.accessibilityElement(children: .ignore)\n.accessibilityLabel(\"Boosted by \\(name)\")", flagged: false),
-                .init("Header.swift", "VStack {\n    Image(\"avatar\")\n        .resizable()\n    Image(\"banner\").accessibilityLabel(\"Sale\")\n}", flagged: true),
+                .init(
+                    "Header.swift", "Label {\n    Text(\"Favorites\")\n} icon: {\n    Image(\"heart\")\n}",
+                    flagged: false),
+                .init(
+                    "Header.swift",
+                    "HStack {\n    Image(\"rocket\")\n    Text(name)\n}\n.accessibilityElement(children: .ignore)\n.accessibilityLabel(\"Boosted by \\(name)\")",
+                    flagged: false),
+                .init(
+                    "Header.swift",
+                    "VStack {\n    Image(\"avatar\")\n        .resizable()\n    Image(\"banner\").accessibilityLabel(\"Sale\")\n}",
+                    flagged: true),
             ]),
         Rule(
             id: "accessibility.swiftui-tap-gesture", category: .accessibility, severity: .medium, languages: [.swift],
             keywords: ["ontapgesture"],
             patterns: [
-                .init(.code, traitsNotBefore + #"\.onTapGesture\b(?!\s*\(\s*count\s*:\s*[2-9])(?:\s*\((?:[^()]|\([^()]*\))*\))?(?:\s*"# + closure + ")?" + modifierChain)
+                .init(
+                    .code,
+                    traitsNotBefore
+                        + #"\.onTapGesture\b(?!\s*\(\s*count\s*:\s*[2-9])(?:\s*\((?:[^()]|\([^()]*\))*\))?(?:\s*"#
+                        + closure + ")?" + modifierChain)
             ],
-            excludes: [.init(.code, #"\.accessibilityAddTraits\([^()]*\.isButton|\.accessibility\(\s*addTraits\s*:[^()]*\.isButton|\.accessibilityActions?\b"#)],
+            excludes: [
+                .init(
+                    .code,
+                    #"\.accessibilityAddTraits\([^()]*\.isButton|\.accessibility\(\s*addTraits\s*:[^()]*\.isButton|\.accessibilityActions?\b"#
+                )
+            ],
             multiline: true,
             message: "Tap gesture on a view that VoiceOver does not announce as a button",
-            recommendation: "Use a Button, or add .accessibilityAddTraits(.isButton) (and a label) to the tappable view.",
+            recommendation:
+                "Use a Button, or add .accessibilityAddTraits(.isButton) (and a label) to the tappable view.",
             examples: [
-                .init("Row.swift", "HStack {\n    Text(item.title)\n}\n.onTapGesture {\n    select(item)\n}", flagged: true),
-                .init("Row.swift", "HStack {\n    Text(item.title)\n}\n.onTapGesture { select(item) }\n.accessibilityAddTraits(.isButton)", flagged: false),
-                .init("Row.swift", "Text(item.title)\n    .accessibilityAddTraits(.isButton)\n    .onTapGesture { select(item) }", flagged: false),
-                .init("Row.swift", "Image(systemName: \"photo\")\n    .onTapGesture(count: 2) { zoom() }", flagged: false),
-                .init("Row.swift", "Thumbnail(photo)\n    .accessibilityAddTraits([.isButton, .isImage])\n    .onTapGesture { open(photo) }", flagged: false),
-                .init("Row.swift", "Text(a.title)\n    .onTapGesture {\n        select(a)\n    }\nText(b.title)\n    .onTapGesture { select(b) }\n    .accessibilityAddTraits(.isButton)", flagged: true),
+                .init(
+                    "Row.swift", "HStack {\n    Text(item.title)\n}\n.onTapGesture {\n    select(item)\n}",
+                    flagged: true),
+                .init(
+                    "Row.swift",
+                    "HStack {\n    Text(item.title)\n}\n.onTapGesture { select(item) }\n.accessibilityAddTraits(.isButton)",
+                    flagged: false),
+                .init(
+                    "Row.swift",
+                    "Text(item.title)\n    .accessibilityAddTraits(.isButton)\n    .onTapGesture { select(item) }",
+                    flagged: false),
+                .init(
+                    "Row.swift", "Image(systemName: \"photo\")\n    .onTapGesture(count: 2) { zoom() }", flagged: false),
+                .init(
+                    "Row.swift",
+                    "Thumbnail(photo)\n    .accessibilityAddTraits([.isButton, .isImage])\n    .onTapGesture { open(photo) }",
+                    flagged: false),
+                .init(
+                    "Row.swift",
+                    "Text(a.title)\n    .onTapGesture {\n        select(a)\n    }\nText(b.title)\n    .onTapGesture { select(b) }\n    .accessibilityAddTraits(.isButton)",
+                    flagged: true),
             ]),
     ]
 }
@@ -1016,7 +1342,8 @@ extension AccessibilityRules {
     static func controlEnd(element: String, at start: String.Index, in text: String) -> String.Index {
         let afterTag = text.index(start, offsetBy: element.count, limitedBy: text.endIndex) ?? text.endIndex
         for container in ["select", "textarea"] where element.lowercased().hasPrefix("<" + container) {
-            if let close = text.range(of: "</" + container, options: .caseInsensitive, range: afterTag..<text.endIndex) {
+            if let close = text.range(of: "</" + container, options: .caseInsensitive, range: afterTag..<text.endIndex)
+            {
                 return text[close.upperBound...].firstIndex(of: ">").map { text.index(after: $0) } ?? text.endIndex
             }
         }
@@ -1024,21 +1351,28 @@ extension AccessibilityRules {
     }
 
     /// Whether the `<label` starting at `open`, which encloses the control at `start`, has text of its own.
-    static func enclosingLabelHasText(open: String.Index, element: String, start: String.Index, in text: String) -> Bool {
+    static func enclosingLabelHasText(open: String.Index, element: String, start: String.Index, in text: String) -> Bool
+    {
         guard let tagEnd = text[open..<start].firstIndex(of: ">") else { return true }
         let end = controlEnd(element: element, at: start, in: text)
-        guard let close = text.range(of: "</label", options: .caseInsensitive, range: end..<text.endIndex) else { return true }
+        guard let close = text.range(of: "</label", options: .caseInsensitive, range: end..<text.endIndex) else {
+            return true
+        }
         return labelHasText(text[text.index(after: tagEnd)..<start]) || labelHasText(text[end..<close.lowerBound])
     }
 
     /// Whether some `<label for=id>` (htmlFor in JSX) in the text has text of its own.
     static func forLabelHasText(id: String, element: String, in text: String) -> Bool {
-        let pattern = #"<label\b(?:=>|[^>])*\b(?:for|htmlFor)\s*=\s*["'{]+"# + NSRegularExpression.escapedPattern(for: id)
+        let pattern =
+            #"<label\b(?:=>|[^>])*\b(?:for|htmlFor)\s*=\s*["'{]+"# + NSRegularExpression.escapedPattern(for: id)
             + #"["'}](?:=>|[^>])*>"#
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return false }
         for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             guard let range = Range(match.range, in: text) else { continue }
-            guard let close = text.range(of: "</label", options: .caseInsensitive, range: range.upperBound..<text.endIndex) else {
+            guard
+                let close = text.range(
+                    of: "</label", options: .caseInsensitive, range: range.upperBound..<text.endIndex)
+            else {
                 return true
             }
             var content = String(text[range.upperBound..<close.lowerBound])

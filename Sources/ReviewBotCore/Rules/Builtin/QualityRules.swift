@@ -23,25 +23,36 @@ enum QualityRules {
                 .init("Load.java", "try {\n    load();\n} catch (IOException e) {\n}", flagged: true),
                 .init("Load.swift", "do {\n    try load()\n} catch {\n}", flagged: true),
                 .init("load.go", "if err != nil {\n}", flagged: true),
-                .init("load.js", "try {\n  load();\n} catch (e) {\n  logger.warn('load failed', e);\n}", flagged: false),
-                .init("load.js", "try {\n  load();\n} catch (e) {\n  // optional file: absence is fine\n}", flagged: false),
+                .init(
+                    "load.js", "try {\n  load();\n} catch (e) {\n  logger.warn('load failed', e);\n}", flagged: false),
+                .init(
+                    "load.js", "try {\n  load();\n} catch (e) {\n  // optional file: absence is fine\n}", flagged: false
+                ),
                 .init("load.js", "await unlink(tmp).catch(() => {});", flagged: false),
             ]),
         Rule(
             id: "quality.swallowed-exception", category: .quality, severity: .low, languages: [.python],
             keywords: ["except"],
-            patterns: [.init(.code, #"\bexcept\s*\(?\s*(Exception|BaseException)\s*\)?\s*(as\s+\w+\s*)?:[ \t]*(\n[ \t]*)*pass\b"#)],
+            patterns: [
+                .init(
+                    .code, #"\bexcept\s*\(?\s*(Exception|BaseException)\s*\)?\s*(as\s+\w+\s*)?:[ \t]*(\n[ \t]*)*pass\b"#
+                )
+            ],
             excludes: [.init(.raw, #"\n[ \t]*#"#)],
             multiline: true,
             message: "Every exception caught and silently ignored with `pass`",
-            recommendation: "Handle or log the exception, or use contextlib.suppress(SpecificError) with a comment saying why it is safe to ignore.",
+            recommendation:
+                "Handle or log the exception, or use contextlib.suppress(SpecificError) with a comment saying why it is safe to ignore.",
             cwe: "CWE-390",
             examples: [
                 .init("job.py", "try:\n    run()\nexcept Exception:\n    pass", flagged: true),
                 .init("job.py", "try:\n    import ujson as json\nexcept ImportError:\n    pass", flagged: false),
                 .init("job.py", "try:\n    os.remove(tmp)\nexcept OSError:\n    pass", flagged: false),
-                .init("job.py", "try:\n    warm_cache()\nexcept Exception:\n    # the cache is optional\n    pass", flagged: false),
-                .init("job.py", "try:\n    run()\nexcept Exception:\n    log.exception(\"run failed\")", flagged: false),
+                .init(
+                    "job.py", "try:\n    warm_cache()\nexcept Exception:\n    # the cache is optional\n    pass",
+                    flagged: false),
+                .init(
+                    "job.py", "try:\n    run()\nexcept Exception:\n    log.exception(\"run failed\")", flagged: false),
             ]),
         Rule(
             id: "quality.bare-except", category: .quality, severity: .medium, languages: [.python],
@@ -58,9 +69,15 @@ enum QualityRules {
         Rule(
             id: "quality.mutable-default-argument", category: .quality, severity: .medium, languages: [.python],
             keywords: ["def "],
-            patterns: [.init(.code, #"^\s*(async\s+)?def\s+\w+\s*\(.*\b\w+\s*(:\s*[\w\[\], .|]+)?=\s*(\[\s*\]|\{\s*\}|list\(\)|dict\(\)|set\(\)|\[[^\]]+\]|\{[^}]+\})\s*[,)]"#)],
+            patterns: [
+                .init(
+                    .code,
+                    #"^\s*(async\s+)?def\s+\w+\s*\(.*\b\w+\s*(:\s*[\w\[\], .|]+)?=\s*(\[\s*\]|\{\s*\}|list\(\)|dict\(\)|set\(\)|\[[^\]]+\]|\{[^}]+\})\s*[,)]"#
+                )
+            ],
             message: "Mutable default argument: one list/dict/set is shared by every call",
-            recommendation: "Default to None and create the object inside the function (`items=None` … `items = items or []`).",
+            recommendation:
+                "Default to None and create the object inside the function (`items=None` … `items = items or []`).",
             fix: nil,
             examples: [
                 .init("util.py", "def add(item, items=[]):\n    items.append(item)", flagged: true),
@@ -72,7 +89,12 @@ enum QualityRules {
             id: "quality.loose-equality", category: .quality, severity: .low, languages: [.javascript, .typescript],
             keywords: ["==", "!="],
             patterns: [.init(.code, #"(?<![=!<>])(==|!=)(?!=)"#)],
-            excludes: [.init(.code, #"(==|!=)\s*(null|undefined)\b|\b(null|undefined)\s*(==|!=)(?!=)|\btypeof\b[^=!]*(==|!=)|(==|!=)\s*typeof\b"#)],
+            excludes: [
+                .init(
+                    .code,
+                    #"(==|!=)\s*(null|undefined)\b|\b(null|undefined)\s*(==|!=)(?!=)|\btypeof\b[^=!]*(==|!=)|(==|!=)\s*typeof\b"#
+                )
+            ],
             message: "`==`/`!=` compare after type coercion (`0 == ''`, `'1' == 1`)",
             recommendation: "Use `===`/`!==`; `== null` is fine when it means null or undefined on purpose.",
             cwe: "CWE-597",
@@ -92,7 +114,8 @@ enum QualityRules {
             patterns: [
                 .init(
                     .code,
-                    #"(?m)^([ \t]*)(?:return|throw|raise|break|continue)\b[^\n]*[\w)\]"'`;][ \t]*\n(?:[ \t]*\n)*\1(?<at>(?![ \t])(?!\}|\)|\]|case\b|default\b|else\b|elif\b|except\b|finally\b|catch\b|#|//|/\*|@unknown\b|end\b)\S)"#)
+                    #"(?m)^([ \t]*)(?:return|throw|raise|break|continue)\b[^\n]*[\w)\]"'`;][ \t]*\n(?:[ \t]*\n)*\1(?<at>(?![ \t])(?!\}|\)|\]|case\b|default\b|else\b|elif\b|except\b|finally\b|catch\b|#|//|/\*|@unknown\b|end\b)\S)"#
+                )
             ],
             multiline: true,
             message: "Code after return, throw, break or continue never runs",
@@ -102,9 +125,14 @@ enum QualityRules {
                 .init("calc.py", "def f(x):\n    return x * 2\n    print(x)", flagged: true),
                 .init("calc.js", "function f(x) {\n  return x * 2;\n  log(x);\n}", flagged: true),
                 .init("calc.js", "function f(x) {\n  if (x) {\n    return 1;\n  }\n  return 2;\n}", flagged: false),
-                .init("calc.js", "switch (x) {\n  case 1:\n    return 'a';\n  case 2:\n    return 'b';\n}", flagged: false),
+                .init(
+                    "calc.js", "switch (x) {\n  case 1:\n    return 'a';\n  case 2:\n    return 'b';\n}", flagged: false
+                ),
                 .init("calc.py", "def f(x):\n    return (\n        x * 2\n    )", flagged: false),
-                .init("calc.swift", "func f() -> Int {\n    #if DEBUG\n    return 1\n    #else\n    return 2\n    #endif\n}", flagged: false),
+                .init(
+                    "calc.swift",
+                    "func f() -> Int {\n    #if DEBUG\n    return 1\n    #else\n    return 2\n    #endif\n}",
+                    flagged: false),
             ]),
         Rule(
             id: "quality.force-try", category: .quality, severity: .medium, languages: [.swift],
@@ -112,7 +140,8 @@ enum QualityRules {
             keywords: ["try!"],
             patterns: [.init(.code, #"\btry!"#)],
             message: "`try!` crashes the process when the call throws",
-            recommendation: "Use `try` and handle or propagate the error; `try?` if failure is expected and can be ignored.",
+            recommendation:
+                "Use `try` and handle or propagate the error; `try?` if failure is expected and can be ignored.",
             examples: [
                 .init("Load.swift", "let data = try! Data(contentsOf: url)", flagged: true),
                 .init("Load.swift", "let data = try Data(contentsOf: url)", flagged: false),
@@ -135,10 +164,14 @@ enum QualityRules {
             keywords: ["!"],
             patterns: [.init(.code, #"[\w)\]](?<!\btry)(?<!\bas)!(?=[.)\],;?]|\s*$|\s+[^=\s])"#)],
             excludes: [
-                .init(.code, #"^\s*(@\w+(\([^)]*\))?\s+)*((public|private|internal|fileprivate|open|static|final|weak|unowned|override|lazy)\s+)*(var|let)\s+\w+\s*:\s*[\w.<>\[\]: ]+!\s*(=|$)"#)
+                .init(
+                    .code,
+                    #"^\s*(@\w+(\([^)]*\))?\s+)*((public|private|internal|fileprivate|open|static|final|weak|unowned|override|lazy)\s+)*(var|let)\s+\w+\s*:\s*[\w.<>\[\]: ]+!\s*(=|$)"#
+                )
             ],
             message: "Force unwrap crashes the process when the value is nil",
-            recommendation: "Unwrap with `guard let`/`if let`, give a default with `??`, or make the non-nil invariant explicit with a precondition message.",
+            recommendation:
+                "Unwrap with `guard let`/`if let`, give a default with `??`, or make the non-nil invariant explicit with a precondition message.",
             examples: [
                 .init("User.swift", "let name = user.name!.uppercased()", flagged: true),
                 .init("User.swift", "let url = URL(string: text)!", flagged: true),
@@ -152,12 +185,16 @@ enum QualityRules {
             keywords: ["debugger", "set_trace", "pdb", "breakpoint", "binding.", "byebug"],
             patterns: [
                 .init(.code, #"^\s*debugger\s*;?\s*$"#, languages: [.javascript, .typescript, .ruby]),
-                .init(.code, #"\b(pdb|ipdb|pudb)\.set_trace\s*\(|^\s*import\s+(pdb|ipdb|pudb)\b|(?<![.\w])breakpoint\s*\(\s*\)"#, languages: [.python]),
+                .init(
+                    .code,
+                    #"\b(pdb|ipdb|pudb)\.set_trace\s*\(|^\s*import\s+(pdb|ipdb|pudb)\b|(?<![.\w])breakpoint\s*\(\s*\)"#,
+                    languages: [.python]),
                 .init(.code, #"\bbinding\.(pry|irb)\b|^\s*byebug\b"#, languages: [.ruby]),
                 .init(.code, #"\bxdebug_break\s*\("#, languages: [.php]),
             ],
             message: "Debugger breakpoint left in the code",
-            recommendation: "Remove the breakpoint before committing; it stops the program wherever a debugger is attached.",
+            recommendation:
+                "Remove the breakpoint before committing; it stops the program wherever a debugger is attached.",
             fix: .init("remove the breakpoint", find: #"^\s*debugger\s*;?\s*$"#, replace: ""),
             examples: [
                 .init("app.js", "function f() {\n  debugger;\n}", flagged: true),

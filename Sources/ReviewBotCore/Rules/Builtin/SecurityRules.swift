@@ -15,7 +15,10 @@ enum SecurityRules {
             excludes: [
                 .init(.code, sqlStatement),
                 // Logging a statement is not running it; placeholder lists (`IN (?, ?)`) are not values.
-                .init(.code, #"\b(console|logger|log|logging|LOG|Log)\.\w+\s*\(|\bprint(ln|f)?\s*\(|\.(map|join)\s*\(\s*\(?\s*\)?\s*=>\s*["']\s*["']|\$\{\s*placeholders\s*\}|\+\s*placeholders\b"#),
+                .init(
+                    .code,
+                    #"\b(console|logger|log|logging|LOG|Log)\.\w+\s*\(|\bprint(ln|f)?\s*\(|\.(map|join)\s*\(\s*\(?\s*\)?\s*=>\s*["']\s*["']|\$\{\s*placeholders\s*\}|\+\s*placeholders\b"#
+                ),
             ],
             conditions: [.buildsString],
             message: "SQL statement built from string concatenation, formatting or interpolation",
@@ -26,7 +29,9 @@ enum SecurityRules {
                 .init("api.py", #"cursor.execute("SELECT * FROM t WHERE id = " + user_id)"#, flagged: true),
                 .init("api.py", #"cursor.execute(f"SELECT name FROM users WHERE id = {uid}")"#, flagged: true),
                 .init("api.js", "db.query(`SELECT * FROM users WHERE id = ${req.params.id}`)", flagged: true),
-                .init("Repo.java", #"stmt.executeQuery("SELECT * FROM users WHERE name = '" + name + "'");"#, flagged: true),
+                .init(
+                    "Repo.java", #"stmt.executeQuery("SELECT * FROM users WHERE name = '" + name + "'");"#,
+                    flagged: true),
                 .init("repo.go", #"db.Query(fmt.Sprintf("SELECT * FROM t WHERE id = %s", id))"#, flagged: true),
                 .init("repo.php", #"mysqli_query($conn, "SELECT * FROM users WHERE id = $id");"#, flagged: true),
                 .init("Store.swift", #"try db.execute("DELETE FROM items WHERE id = \(id)")"#, flagged: true),
@@ -38,21 +43,33 @@ enum SecurityRules {
             ]),
         Rule(
             id: "security.command-injection", category: .security, severity: .high, languages: codeLanguages,
-            keywords: ["system", "popen", "subprocess", "exec", "spawn", "passthru", "runtime", "command", "`", "getoutput"],
+            keywords: [
+                "system", "popen", "subprocess", "exec", "spawn", "passthru", "runtime", "command", "`", "getoutput",
+            ],
             patterns: [
                 .init(
                     .code,
                     #"\bos\.(system|popen[234]?)\s*\(|\bsubprocess\.(call|run|Popen|check_call|check_output)\s*\((?=.*\bshell\s*=\s*True)|\b(subprocess|commands)\.(getoutput|getstatusoutput)\s*\("#,
                     languages: [.python]),
-                .init(.code, #"(?<![.\w$])(exec|execSync)\s*\(|\bchild_process\.(exec|execSync)\s*\("#, languages: [.javascript, .typescript]),
+                .init(
+                    .code, #"(?<![.\w$])(exec|execSync)\s*\(|\bchild_process\.(exec|execSync)\s*\("#,
+                    languages: [.javascript, .typescript]),
                 .init(.code, #"\bRuntime\.getRuntime\(\)\.exec\s*\("#, languages: [.java, .kotlin]),
-                .init(.text, #"\bexec\.Command(Context)?\s*\((ctx\s*,\s*)?"(sh|bash|/bin/sh|/bin/bash)"\s*,\s*"-c"\s*,"#, languages: [.go]),
-                .init(.code, #"(?<![.\w$>:])(system|exec|shell_exec|passthru|popen|proc_open)\s*\("#, languages: [.php]),
-                .init(.code, #"(?<![.\w])(system|exec|spawn|IO\.popen|Open3\.\w+)\s*\(?\s*["'`][^"'`]*#\{|`[^`]*#\{|%x\("#, languages: [.ruby]),
+                .init(
+                    .text, #"\bexec\.Command(Context)?\s*\((ctx\s*,\s*)?"(sh|bash|/bin/sh|/bin/bash)"\s*,\s*"-c"\s*,"#,
+                    languages: [.go]),
+                .init(
+                    .code, #"(?<![.\w$>:])(system|exec|shell_exec|passthru|popen|proc_open)\s*\("#, languages: [.php]),
+                .init(
+                    .code,
+                    #"(?<![.\w])(system|exec|spawn|IO\.popen|Open3\.\w+)\s*\(?\s*["'`][^"'`]*#\{|`[^`]*#\{|%x\("#,
+                    languages: [.ruby]),
                 .init(.code, #"(?<![.\w>])(system|popen)\s*\("#, languages: [.c, .cpp]),
             ],
             excludes: [.init(.code, #"^\s*(async\s+)?(exec|execSync|system)\s*\([^)]*\)\s*\{"#)],
-            requiresInFile: [.init(.text, #"child_process|\bexeca\b|\bshelljs\b"#, languages: [.javascript, .typescript])],
+            requiresInFile: [
+                .init(.text, #"child_process|\bexeca\b|\bshelljs\b"#, languages: [.javascript, .typescript])
+            ],
             conditions: [.dynamicArgument],
             message: "Shell command run with a value that is not a constant",
             recommendation:
@@ -83,9 +100,14 @@ enum SecurityRules {
             keywords: ["eval", "exec", "function", "settimeout", "setinterval", "create_function", "assert"],
             patterns: [
                 .init(.code, #"(?<![.\w])(eval|exec)\s*\("#, languages: [.python]),
-                .init(.code, #"(?<![.\w$])eval\s*\(|\bnew\s+Function\b(?=\s*\()|\bset(Timeout|Interval)\s*\((?=\s*["'`])"#, languages: [.javascript, .typescript]),
+                .init(
+                    .code,
+                    #"(?<![.\w$])eval\s*\(|\bnew\s+Function\b(?=\s*\()|\bset(Timeout|Interval)\s*\((?=\s*["'`])"#,
+                    languages: [.javascript, .typescript]),
                 .init(.code, #"(?<![.\w$>:])(eval|create_function|assert)\s*\((?=\s*\$)"#, languages: [.php]),
-                .init(.code, #"(?<![.\w])(eval|instance_eval|class_eval|module_eval)\b\s*\(?\s*(?=[\w"'@$])"#, languages: [.ruby]),
+                .init(
+                    .code, #"(?<![.\w])(eval|instance_eval|class_eval|module_eval)\b\s*\(?\s*(?=[\w"'@$])"#,
+                    languages: [.ruby]),
             ],
             excludes: [
                 .init(.code, #"\b(instance_eval|class_eval|module_eval)\s*(do\b|\{)"#),
@@ -114,7 +136,9 @@ enum SecurityRules {
                 "Remove the key from the change and from history, revoke it, and load it at run time from a secret store or a file outside the repository.",
             cwe: "CWE-798",
             examples: [
-                .init("deploy/key.pem", "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7\n-----END RSA PRIVATE KEY-----", flagged: true),  // reviewbot:ignore security.private-key (a made-up example)
+                .init(
+                    "deploy/key.pem",
+                    "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7\n-----END RSA PRIVATE KEY-----", flagged: true),  // reviewbot:ignore security.private-key (a made-up example)
                 .init("config.py", "KEY = \"-----BEGIN OPENSSH PRIVATE KEY-----\"", flagged: true),  // reviewbot:ignore security.private-key (a made-up example)
                 .init("deploy/key.pub", "-----BEGIN PUBLIC KEY-----", flagged: false),
             ]),
@@ -216,7 +240,8 @@ enum SecurityRules {
             recommendation:
                 "Keep verification on; to trust a private CA, pass its bundle (verify=\"/path/ca.pem\", ca: in Node, RootCAs in Go) instead of disabling the check.",
             cwe: "CWE-295",
-            fix: .init("turn certificate verification back on", find: #"\bverify\s*=\s*False\b"#, replace: "verify=True"),
+            fix: .init(
+                "turn certificate verification back on", find: #"\bverify\s*=\s*False\b"#, replace: "verify=True"),
             examples: [
                 .init("client.py", "requests.get(url, verify=False)", flagged: true),
                 .init("client.js", "https.request({ host, rejectUnauthorized: false })", flagged: true),
@@ -251,7 +276,10 @@ enum SecurityRules {
             ]),
         Rule(
             id: "security.unsafe-deserialization", category: .security, severity: .high,
-            keywords: ["pickle", "marshal", "shelve", "joblib", "yaml", "objectinputstream", "readobject", "unserialize", "binaryformatter", "xmldecoder", "node-serialize"],
+            keywords: [
+                "pickle", "marshal", "shelve", "joblib", "yaml", "objectinputstream", "readobject", "unserialize",
+                "binaryformatter", "xmldecoder", "node-serialize",
+            ],
             patterns: [
                 .init(
                     .code,
@@ -267,7 +295,9 @@ enum SecurityRules {
             examples: [
                 .init("load.py", "data = pickle.loads(request.data)", flagged: true),
                 .init("load.py", "config = yaml.load(stream)", flagged: true),
-                .init("Load.java", "ObjectInputStream in = new ObjectInputStream(socket.getInputStream());", flagged: true),
+                .init(
+                    "Load.java", "ObjectInputStream in = new ObjectInputStream(socket.getInputStream());", flagged: true
+                ),
                 .init("load.php", "$obj = unserialize($_COOKIE['state']);", flagged: true),
                 .init("load.py", "config = yaml.safe_load(stream)", flagged: false),
                 .init("load.py", "config = yaml.load(stream, Loader=yaml.SafeLoader)", flagged: false),
