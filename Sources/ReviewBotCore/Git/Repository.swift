@@ -155,7 +155,8 @@ final class Repository {
         var id = oid
         var buffer = [CChar](repeating: 0, count: Int(GIT_OID_HEXSZ) + 1)
         git_oid_tostr(&buffer, buffer.count, &id)
-        return String(cString: buffer)
+        let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
