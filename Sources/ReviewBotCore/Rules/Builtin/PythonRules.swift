@@ -894,7 +894,7 @@ enum PythonRules {
                 "Load the key from the environment or a secret store at start-up (app.config[\"SECRET_KEY\"] = os.environ[\"SECRET_KEY\"]) and rotate the exposed one.",
             examples: [
                 .init("app.py", "app.config[\"SECRET_KEY\"] = \"dev\"", flagged: true),
-                .init("app.py", "app.secret_key = 'a-very-secret-string'", flagged: true),
+                .init("app.py", "app.secret_key = 'a-very-secret-string'", flagged: true),  // reviewbot:ignore security.hardcoded-secret (a made-up example)
                 .init("app.py", "app.config[\"SECRET_KEY\"] = os.environ[\"SECRET_KEY\"]", flagged: false),
             ]),
         rule(
