@@ -115,7 +115,7 @@ public struct ChangeReader: Sendable {
             for index in 0..<count {
                 guard let delta = git_diff_get_delta(diffHandle, index)?.pointee else { continue }
                 entries.append(
-                    try readDelta(delta, at: index, of: diffHandle, request: request, repository: repository))
+                    try readWorktreeDelta(DeltaInfo(delta), at: index, of: diffHandle, repository: repository))
             }
         } else {
             // Both sides are blobs: each is loaded once, its patch made from the loaded blobs, and large
@@ -243,45 +243,64 @@ public struct ChangeReader: Sendable {
         }
     }
 
-    /// ``readDelta(_:at:of:request:repository:)`` for a delta between two blobs (a range or the index):
-    /// the same checks in the same order, but each blob is loaded once and the patch is made from it.
-    private func readStoredDelta(_ delta: DeltaInfo, repository: Repository) throws(GitError) -> Entry {
-        guard let status = Self.fileStatus(delta.status) else { return .none }
-        let newPath = delta.newPath
-        let oldPath = delta.oldPath
-        let path = status == .deleted ? oldPath : newPath
-
-        if isIgnored(path) {
-            return .skipped(SkippedFile(path: path, status: status, reason: .ignored, detail: "matches an ignore glob"))
+    /// The checks every delta goes through before its content is read, in order: unknown status,
+    /// ignored, deleted, submodule, symbolic link. Returns the entry when one of them decides it.
+    private func precheck(_ delta: DeltaInfo) -> (entry: Entry?, status: FileStatus, path: String) {
+        guard let status = Self.fileStatus(delta.status) else { return (Entry.none, .modified, delta.newPath) }
+        let path = status == .deleted ? delta.oldPath : delta.newPath
+        func skip(_ reason: SkippedFile.Reason, _ detail: String) -> (Entry?, FileStatus, String) {
+            (.skipped(SkippedFile(path: path, status: status, reason: reason, detail: detail)), status, path)
         }
-        if status == .deleted {
-            return .skipped(SkippedFile(path: path, status: status, reason: .deleted, detail: "deleted"))
-        }
+        if isIgnored(path) { return skip(.ignored, "matches an ignore glob") }
+        if status == .deleted { return skip(.deleted, "deleted") }
         let commitMode = UInt16(GIT_FILEMODE_COMMIT.rawValue)
-        if delta.newMode == commitMode || delta.oldMode == commitMode {
-            return .skipped(SkippedFile(path: path, status: status, reason: .submodule, detail: "submodule"))
-        }
-        if delta.newMode == UInt16(GIT_FILEMODE_LINK.rawValue) {
-            return .skipped(SkippedFile(path: path, status: status, reason: .symlink, detail: "symbolic link"))
-        }
+        if delta.newMode == commitMode || delta.oldMode == commitMode { return skip(.submodule, "submodule") }
+        if delta.newMode == UInt16(GIT_FILEMODE_LINK.rawValue) { return skip(.symlink, "symbolic link") }
+        return (nil, status, path)
+    }
+
+    /// The entry of a file whose larger side exceeds the limit, or nil when it fits.
+    private func oversized(_ sizes: [Int], path: String, status: FileStatus) -> Entry? {
+        guard let largest = sizes.max(), largest > maxFileBytes else { return nil }
+        return .skipped(
+            SkippedFile(
+                path: path, status: status, reason: .tooLarge,
+                detail: "\(largest) bytes, over the limit of \(maxFileBytes)"))
+    }
+
+    /// The reviewed file, once its patch and texts are read.
+    private func fileEntry(
+        _ delta: DeltaInfo, status: FileStatus, path: String, hunks: [Hunk], added: [Int], oldText: String?,
+        newText: String
+    ) -> Entry {
+        let moved = status == .renamed || status == .copied
+        return .file(
+            FileChange(
+                path: path, oldPath: moved ? delta.oldPath : nil, status: status,
+                similarity: moved ? Int(delta.similarity) : nil, hunks: hunks, addedLines: added.sorted(),
+                oldText: oldText, newText: newText))
+    }
+
+    /// A delta between two blobs (a range or the index): each blob is loaded once and the patch is made
+    /// from it.
+    private func readStoredDelta(_ delta: DeltaInfo, repository: Repository) throws(GitError) -> Entry {
+        let (decided, status, path) = precheck(delta)
+        if let decided { return decided }
         var sizes: [Int] = []
         if delta.oldFlags & GIT_DIFF_FLAG_EXISTS.rawValue != 0 || delta.status != GIT_DELTA_ADDED {
             if let size = repository.blobSize(delta.oldId) { sizes.append(size) }
         }
         if let size = repository.blobSize(delta.newId) { sizes.append(size) }
-        if let largest = sizes.max(), largest > maxFileBytes {
-            return .skipped(
-                SkippedFile(
-                    path: path, status: status, reason: .tooLarge,
-                    detail: "\(largest) bytes, over the limit of \(maxFileBytes)"))
-        }
+        if let skipped = oversized(sizes, path: path, status: status) { return skipped }
 
         // An added file has no old side; every other status diffs the old blob against the new one.
         let oldBlob = status == .added ? nil : try BlobHandle(delta.oldId, in: repository, path: path)
         let newBlob = try BlobHandle(delta.newId, in: repository, path: path)
         var patch: OpaquePointer?
         var patchOptions = diffOptions()
-        guard git_patch_from_blobs(&patch, oldBlob?.pointer, oldPath, newBlob.pointer, newPath, &patchOptions) == 0,
+        guard
+            git_patch_from_blobs(&patch, oldBlob?.pointer, delta.oldPath, newBlob.pointer, delta.newPath, &patchOptions)
+                == 0,
             let patch
         else {
             throw lastGitError(.unreadableObject, "cannot diff \(path)")
@@ -294,11 +313,8 @@ public struct ChangeReader: Sendable {
         guard let newText = newBlob.text(), let oldText = oldBlob.map({ $0.text() }) ?? .some(nil) else {
             return .skipped(SkippedFile(path: path, status: status, reason: .invalidUTF8, detail: "not valid UTF-8"))
         }
-        return .file(
-            FileChange(
-                path: path, oldPath: status == .renamed || status == .copied ? oldPath : nil, status: status,
-                similarity: status == .renamed || status == .copied ? Int(delta.similarity) : nil, hunks: hunks,
-                addedLines: added.sorted(), oldText: oldText, newText: newText))
+        return fileEntry(
+            delta, status: status, path: path, hunks: hunks, added: added, oldText: oldText, newText: newText)
     }
 
     /// The hunks of a patch, and the new-side numbers of the lines it adds (in patch order).
@@ -333,33 +349,24 @@ public struct ChangeReader: Sendable {
         return (hunks, added)
     }
 
-    private func readDelta(
-        _ delta: git_diff_delta, at index: Int, of diff: OpaquePointer, request: ChangeRequest, repository: Repository
+    /// A delta of `--worktree`: the new side is read from the disk, and the patch comes from the diff
+    /// (through libgit2's filters).
+    private func readWorktreeDelta(
+        _ delta: DeltaInfo, at index: Int, of diff: OpaquePointer, repository: Repository
     ) throws(GitError) -> Entry {
-        guard let status = Self.fileStatus(delta.status) else { return .none }
-        let newPath = String(cString: delta.new_file.path)
-        let oldPath = String(cString: delta.old_file.path)
-        let path = status == .deleted ? oldPath : newPath
-
-        if isIgnored(path) {
-            return .skipped(SkippedFile(path: path, status: status, reason: .ignored, detail: "matches an ignore glob"))
+        let (decided, status, path) = precheck(delta)
+        if let decided { return decided }
+        guard let workdir = repository.workdir else {
+            throw GitError(.unreadableObject, "cannot read \(delta.newPath) from the working tree")
         }
-        if status == .deleted {
-            return .skipped(SkippedFile(path: path, status: status, reason: .deleted, detail: "deleted"))
+        var sizes: [Int] = []
+        if status != .added, let size = repository.blobSize(delta.oldId) { sizes.append(size) }
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: workdir + delta.newPath),
+            let size = attributes[.size] as? Int
+        {
+            sizes.append(size)
         }
-        let mode = delta.new_file.mode
-        if mode == UInt16(GIT_FILEMODE_COMMIT.rawValue) || delta.old_file.mode == UInt16(GIT_FILEMODE_COMMIT.rawValue) {
-            return .skipped(SkippedFile(path: path, status: status, reason: .submodule, detail: "submodule"))
-        }
-        if mode == UInt16(GIT_FILEMODE_LINK.rawValue) {
-            return .skipped(SkippedFile(path: path, status: status, reason: .symlink, detail: "symbolic link"))
-        }
-        if let oversized = oversizedSide(delta, request: request, repository: repository, path: newPath) {
-            return .skipped(
-                SkippedFile(
-                    path: path, status: status, reason: .tooLarge,
-                    detail: "\(oversized) bytes, over the limit of \(maxFileBytes)"))
-        }
+        if let skipped = oversized(sizes, path: path, status: status) { return skipped }
 
         var patch: OpaquePointer?
         guard git_patch_from_diff(&patch, diff, index) == 0, let patch else {
@@ -369,53 +376,19 @@ public struct ChangeReader: Sendable {
         if let patched = git_patch_get_delta(patch)?.pointee, patched.flags & GIT_DIFF_FLAG_BINARY.rawValue != 0 {
             return .skipped(SkippedFile(path: path, status: status, reason: .binary, detail: "binary file"))
         }
-
         let (hunks, added) = Self.hunks(of: patch)
 
-        let oldBytes: [UInt8]? = status == .added ? nil : try repository.blobData(delta.old_file.id)
-        let newBytes: [UInt8]
-        if request == .worktree {
-            guard let workdir = repository.workdir,
-                let data = FileManager.default.contents(atPath: workdir + newPath)
-            else {
-                throw GitError(.unreadableObject, "cannot read \(newPath) from the working tree")
-            }
-            newBytes = [UInt8](data)
-        } else {
-            newBytes = try repository.blobData(delta.new_file.id)
+        let oldBytes: [UInt8]? = status == .added ? nil : try repository.blobData(delta.oldId)
+        guard let data = FileManager.default.contents(atPath: workdir + delta.newPath) else {
+            throw GitError(.unreadableObject, "cannot read \(delta.newPath) from the working tree")
         }
-        guard let newText = String(validating: newBytes, as: UTF8.self),
+        guard let newText = String(validating: [UInt8](data), as: UTF8.self),
             let oldText = oldBytes.map({ String(validating: $0, as: UTF8.self) }) ?? .some(nil)
         else {
             return .skipped(SkippedFile(path: path, status: status, reason: .invalidUTF8, detail: "not valid UTF-8"))
         }
-        return .file(
-            FileChange(
-                path: path, oldPath: status == .renamed || status == .copied ? oldPath : nil, status: status,
-                similarity: status == .renamed || status == .copied ? Int(delta.similarity) : nil, hunks: hunks,
-                addedLines: added.sorted(), oldText: oldText, newText: newText))
-    }
-
-    /// The size of the larger side when it is over the limit, read without loading the content.
-    private func oversizedSide(
-        _ delta: git_diff_delta, request: ChangeRequest, repository: Repository, path: String
-    ) -> Int? {
-        var sizes: [Int] = []
-        if delta.old_file.flags & GIT_DIFF_FLAG_EXISTS.rawValue != 0 || delta.status != GIT_DELTA_ADDED {
-            if let size = repository.blobSize(delta.old_file.id) { sizes.append(size) }
-        }
-        if request == .worktree {
-            if let workdir = repository.workdir,
-                let attributes = try? FileManager.default.attributesOfItem(atPath: workdir + path),
-                let size = attributes[.size] as? Int
-            {
-                sizes.append(size)
-            }
-        } else if let size = repository.blobSize(delta.new_file.id) {
-            sizes.append(size)
-        }
-        guard let largest = sizes.max(), largest > maxFileBytes else { return nil }
-        return largest
+        return fileEntry(
+            delta, status: status, path: path, hunks: hunks, added: added, oldText: oldText, newText: newText)
     }
 }
 
