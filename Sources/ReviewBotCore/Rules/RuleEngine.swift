@@ -597,6 +597,9 @@ public struct RuleEngine: Sendable {
         }
     }
 
+    /// An element's `id` attribute value; compiled once, not per labelled control.
+    private static let elementId = try! SharedRegex(#"\bid\s*=\s*["'{]+([^"'}]+)"#)  // reviewbot:ignore quality.force-try
+
     /// Whether a form control is labelled by `<label for=id>` elsewhere in the file or by an enclosing `<label>`,
     /// either of which has text of its own (an empty `<label></label>` names nothing).
     static func isLabelled(element: String, before start: String.Index, in text: String) -> Bool {
@@ -611,9 +614,7 @@ public struct RuleEngine: Sendable {
                 return true
             }
         }
-        guard let idRegex = try? NSRegularExpression(pattern: #"\bid\s*=\s*["'{]+([^"'}]+)"#),
-            let match = idRegex.firstMatch(in: element, range: NSRange(element.startIndex..., in: element)),
-            let idRange = Range(match.range(at: 1), in: element)
+        guard let match = elementId.firstMatch(in: element), let idRange = Range(match.range(at: 1), in: element)
         else { return false }
         return AccessibilityRules.forLabelHasText(id: String(element[idRange]), element: element, in: text)
     }
