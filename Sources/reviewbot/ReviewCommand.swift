@@ -65,13 +65,7 @@ struct ReviewCommand: AsyncParsableCommand {
     func run() async throws {
         let request: ChangeRequest = staged ? .staged : worktree ? .worktree : .revision(range ?? "HEAD")
         let location = try RepositoryLocation.locate(repository)
-        var configPath = config
-        if configPath == nil, let workdir = location.workdir,
-            FileManager.default.fileExists(atPath: workdir + ConfigLoader.fileName)
-        {
-            configPath = workdir + ConfigLoader.fileName
-        }
-        var configuration = try ConfigLoader.load(path: configPath)
+        var configuration = try ConfigLoader.load(explicit: config, workdir: location.workdir)
         if let failOn { configuration.failOn = failOn }
 
         let ignore = configuration.ignoreMatcher

@@ -76,10 +76,8 @@ struct RulesCommand: ParsableCommand {
     }
 
     private func loadConfiguration() throws -> Configuration {
-        if let config { return try ConfigLoader.load(path: config) }
-        guard let location = try? RepositoryLocation.locate(repository), let workdir = location.workdir,
-            FileManager.default.fileExists(atPath: workdir + ConfigLoader.fileName)
-        else { return Configuration() }
-        return try ConfigLoader.load(path: workdir + ConfigLoader.fileName)
+        // Outside a repository the built-in rules are still listed.
+        let workdir = config == nil ? (try? RepositoryLocation.locate(repository))?.workdir : nil
+        return try ConfigLoader.load(explicit: config, workdir: workdir)
     }
 }

@@ -17,6 +17,13 @@ public enum ConfigLoader {
         return try parse(text, file: path)
     }
 
+    /// Loads `explicit` when given, else `.reviewbot.yml` at the root of `workdir` when it exists, else the defaults.
+    public static func load(explicit: String?, workdir: String?) throws(ConfigError) -> Configuration {
+        if let explicit { return try load(path: explicit) }
+        guard let workdir, FileManager.default.fileExists(atPath: workdir + fileName) else { return Configuration() }
+        return try load(path: workdir + fileName)
+    }
+
     public static func parse(_ text: String, file: String) throws(ConfigError) -> Configuration {
         let root: Node?
         do {
