@@ -59,10 +59,11 @@ public enum ConfigLoader {
                 config.maxFileBytes = bytes
             case "fail_on":
                 config.failOn = try reader.choice(value, key: key, FailOn.self)
+            case "llm": try readLLM(value, reader: reader, into: &config.llm)
             default:
                 throw reader.error(
                     keyNode,
-                    "unknown key '\(key)' (expected agents, voting, ignore, default_ignores, rules, custom_rules, rule_files, max_file_bytes, fail_on)"
+                    "unknown key '\(key)' (expected agents, voting, ignore, default_ignores, rules, custom_rules, rule_files, max_file_bytes, fail_on, llm)"
                 )
             }
         }

@@ -39,6 +39,8 @@ public struct Configuration: Sendable, Equatable {
     public var customRules: [Rule] = []
     public var maxFileBytes = 1_048_576
     public var failOn: FailOn = .requestChanges
+    /// The model the agents may ask, if any (`llm:`).
+    public var llm = LLMSettings()
 
     public init() {}
 
