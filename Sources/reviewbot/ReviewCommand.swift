@@ -50,6 +50,8 @@ struct ReviewCommand: AsyncParsableCommand {
     @Option(name: [.customShort("C"), .customLong("repo")], help: "Run as if started in this folder.")
     var repository = "."
 
+    @OptionGroup(title: "LLM") var llm: LLMOptions
+
     @Sendable static func printHandoff(_ event: TraceEvent) {
         Output.stderr("reviewbot: " + event.line + "\n")
     }
@@ -67,6 +69,7 @@ struct ReviewCommand: AsyncParsableCommand {
         let location = try RepositoryLocation.locate(repository)
         var configuration = try ConfigLoader.load(explicit: config, workdir: location.workdir)
         if let failOn { configuration.failOn = failOn }
+        try llm.apply(to: &configuration.llm, environment: ProcessInfo.processInfo.environment)
 
         let ignore = configuration.ignoreMatcher
         let reader = ChangeReader(
@@ -102,6 +105,9 @@ struct ReviewCommand: AsyncParsableCommand {
             } catch {
                 throw InternalError("cannot write the trace to \(trace): \(error.localizedDescription)")
             }
+        }
+        if configuration.llm.required, let failure = report.llm?.failures.first {
+            throw LLMFailure(.transport, "the LLM is required (llm.required) and failed: \(failure)")
         }
         if configuration.failOn.fails(report.verdict) {
             let status: ExitStatus = report.verdict == Verdict.reject ? ExitStatus.reject : ExitStatus.requestChanges
