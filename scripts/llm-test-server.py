@@ -34,6 +34,7 @@ import argparse
 import http.server
 import json
 import re
+import signal
 import socket
 import struct
 import sys
@@ -274,6 +275,8 @@ def main():
     parser.add_argument("--stall", type=float, default=30.0, help="seconds slow-body and hang stay silent")
     parser.add_argument("--lifetime", type=float, default=3600.0, help="the server stops itself after this long")
     args = parser.parse_args()
+    # A parent that blocks signals in its threads passes the mask on: unblock them, so SIGTERM stops the server.
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
     server = Server(("127.0.0.1", args.port), Handler)
     server.args = args
     port = server.server_address[1]

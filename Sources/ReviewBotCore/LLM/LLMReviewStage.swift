@@ -105,24 +105,31 @@ public struct LLMReviewStage: Sendable {
                     durationMs: event.durationMs, detail: event.detail, startMs: trace.offsetMs(event.start)))
         }
         let files = Dictionary(input.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let count = participants.count
-        var passes: [AgentPass] = []
-        for (position, index) in participants.enumerated() {
-            let report = reports[index]
-            let category = Category(rawValue: report.agent) ?? .quality
-            let requests =
-                settings.maxRequests / max(1, count) + (position < settings.maxRequests % max(1, count) ? 1 : 0)
-            let agentBlocks = input.files.flatMap { file -> [PromptBlock] in
+        let agentBlocks = participants.map { index -> [PromptBlock] in
+            let category = Category(rawValue: reports[index].agent) ?? .quality
+            return input.files.flatMap { file -> [PromptBlock] in
                 guard category != .accessibility || Self.accessibilityLanguages.contains(file.language) else {
                     return []
                 }
                 return blocks[file.path] ?? []
             }
+        }
+        // The budgets are shared equally by the agents that have something to review.
+        let count = max(1, agentBlocks.filter { !$0.isEmpty }.count)
+        var passes: [AgentPass] = []
+        var position = 0
+        for (index, blocks) in zip(participants, agentBlocks) {
+            let report = reports[index]
+            var requests = 0
+            if !blocks.isEmpty {
+                requests = settings.maxRequests / count + (position < settings.maxRequests % count ? 1 : 0)
+                position += 1
+            }
             passes.append(
                 AgentPass(
-                    index: index, agent: report.agent, category: category, blocks: agentBlocks,
-                    ruleFindings: report.findings.filter { $0.source == .rule },
-                    ledger: LLMLedger(requests: requests, tokens: settings.tokenBudget / max(1, count))))
+                    index: index, agent: report.agent, category: Category(rawValue: report.agent) ?? .quality,
+                    blocks: blocks, ruleFindings: report.findings.filter { $0.source == .rule },
+                    ledger: LLMLedger(requests: requests, tokens: settings.tokenBudget / count)))
         }
 
         let redactedTexts = texts
