@@ -50,6 +50,24 @@ struct ReviewCommand: AsyncParsableCommand {
     @Option(name: [.customShort("C"), .customLong("repo")], help: "Run as if started in this folder.")
     var repository = "."
 
+    @Flag(
+        help: """
+            Apply the rules' safe fixes: for a RANGE ending at HEAD, commit them and review again until approved; \
+            with --staged or --worktree, edit working-tree files only (never the index) and exit non-zero.
+            """)
+    var fix = false
+
+    @Option(name: .customLong("max-iterations"), help: "With --fix: the most fix-and-review rounds (default 3).")
+    var maxIterations: Int?
+
+    @Option(help: "With --fix: a command (build or tests) that must pass after each round, or the round is undone.")
+    var verify: String?
+
+    @Flag(
+        name: .customLong("allow-dirty"),
+        help: "With --fix: run even when changed files have uncommitted edits; those files are left alone.")
+    var allowDirty = false
+
     @Sendable static func printHandoff(_ event: TraceEvent) {
         Output.stderr("reviewbot: " + event.line + "\n")
     }
@@ -60,6 +78,10 @@ struct ReviewCommand: AsyncParsableCommand {
             throw ValidationError("give either a RANGE or --staged/--worktree, not both")
         }
         if let range, range.isEmpty || range.hasPrefix("-") { throw ValidationError("invalid range '\(range)'") }
+        if !fix && (maxIterations != nil || verify != nil || allowDirty) {
+            throw ValidationError("--max-iterations, --verify and --allow-dirty go with --fix")
+        }
+        if let maxIterations, maxIterations < 1 { throw ValidationError("--max-iterations must be at least 1") }
     }
 
     func run() async throws {
@@ -74,15 +96,31 @@ struct ReviewCommand: AsyncParsableCommand {
         let verbose = self.verbose
         let recorder = verbose ? TraceRecorder(listener: Self.printHandoff) : TraceRecorder()
         let start = DispatchTime.now().uptimeNanoseconds
-        let change = try reader.read(request)
-        if verbose {
-            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-            Output.stderr(
-                String(
-                    format: "reviewbot: libgit2 read %d changed files in %.1f ms\n",
-                    change.files.count + change.skipped.count, elapsed))
+        let fixer = Fixer(
+            configuration: configuration, reader: reader,
+            options: FixOptions(
+                maxIterations: maxIterations ?? configuration.fix.maxIterations,
+                verify: verify ?? configuration.fix.verify, allowDirty: allowDirty),
+            trace: recorder)
+        var report: ReviewReport
+        var fixedWorkingTree = false
+        if fix, case .revision(let spec) = request {
+            report = try await fixer.fixCommits(spec)
+        } else {
+            let change = try reader.read(request)
+            if verbose {
+                let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+                Output.stderr(
+                    String(
+                        format: "reviewbot: libgit2 read %d changed files in %.1f ms\n",
+                        change.files.count + change.skipped.count, elapsed))
+            }
+            report = try await Coordinator(configuration: configuration).review(change, trace: recorder)
+            if fix {
+                report = try await fixer.fixWorkingTree(report, change: change, staged: staged)
+                fixedWorkingTree = report.fixes.contains { !$0.fixed.isEmpty }
+            }
         }
-        let report = try await Coordinator(configuration: configuration).review(change, trace: recorder)
 
         let color = output == nil && format == .text && ReportFormatter.shouldColor(fileDescriptor: STDOUT_FILENO)
         let rendered = ReportFormatter.render(report, as: format, color: color)
@@ -103,10 +141,41 @@ struct ReviewCommand: AsyncParsableCommand {
                 throw InternalError("cannot write the trace to \(trace): \(error.localizedDescription)")
             }
         }
+        if fixedWorkingTree && !configuration.failOn.fails(report.verdict) {
+            throw VerdictExit(
+                status: .requestChanges, message: report.reasons.last ?? "fixed files in the working tree")
+        }
         if configuration.failOn.fails(report.verdict) {
             let status: ExitStatus = report.verdict == Verdict.reject ? ExitStatus.reject : ExitStatus.requestChanges
             let why = report.reasons.last ?? report.summary
             throw VerdictExit(status: status, message: "\(report.verdict.label): \(why)")
         }
+    }
+}
+
+/// `reviewbot fix RANGE`: the same as `reviewbot review RANGE --fix`.
+struct FixCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fix",
+        abstract: "Fix what the rules can fix safely, commit, and review again (review --fix).",
+        discussion: """
+            Takes every option of `reviewbot review`. For a range ending at HEAD, each round applies the
+            rules' safe fixes, proves each one removes its finding, commits with your git identity, runs
+            --verify, and re-reviews the touched files; a round whose check fails is undone.
+
+            Examples:
+              reviewbot fix HEAD~1..HEAD
+              reviewbot fix HEAD~3..HEAD --verify "swift build" --max-iterations 2
+              reviewbot fix HEAD~1..HEAD --allow-dirty --format json
+              reviewbot fix --staged                edit working-tree files only, then fail the hook
+            """
+    )
+
+    @Argument(parsing: .captureForPassthrough, help: "A RANGE and any option of `reviewbot review`.")
+    var arguments: [String] = []
+
+    func run() async throws {
+        let review = try ReviewCommand.parse(["--fix"] + arguments)
+        try await review.run()
     }
 }

@@ -28,11 +28,15 @@ public enum FindingSource: String, Sendable, Codable {
 /// A proposed change of the flagged text.
 public struct FixSuggestion: Sendable, Codable, Equatable {
     public var description: String
+    /// The whole flagged line after the fix; empty when the fix removes the line.
     public var replacement: String
+    /// Whether `--fix` applies it; otherwise it is only a suggestion for the reader.
+    public var safe: Bool
 
-    public init(description: String, replacement: String) {
+    public init(description: String, replacement: String, safe: Bool = true) {
         self.description = description
         self.replacement = replacement
+        self.safe = safe
     }
 }
 

@@ -59,10 +59,11 @@ public enum ConfigLoader {
                 config.maxFileBytes = bytes
             case "fail_on":
                 config.failOn = try reader.choice(value, key: key, FailOn.self)
+            case "fix": try readFix(value, reader: reader, into: &config)
             default:
                 throw reader.error(
                     keyNode,
-                    "unknown key '\(key)' (expected agents, voting, ignore, default_ignores, rules, custom_rules, rule_files, max_file_bytes, fail_on)"
+                    "unknown key '\(key)' (expected agents, voting, ignore, default_ignores, rules, custom_rules, rule_files, max_file_bytes, fail_on, fix)"
                 )
             }
         }
@@ -75,6 +76,21 @@ public enum ConfigLoader {
             try readRules(value, reader: reader, known: seen, into: &config)
         }
         return config
+    }
+
+    private static func readFix(_ node: Node, reader: Reader, into config: inout Configuration) throws(ConfigError) {
+        for (keyNode, value) in try reader.mapping(node, key: "fix") {
+            let key = try reader.key(keyNode)
+            switch key {
+            case "verify": config.fix.verify = try reader.scalar(value, key: "fix.verify")
+            case "max_iterations":
+                let count = try reader.int(value, key: "fix.max_iterations")
+                guard count >= 1 else { throw reader.error(value, "fix.max_iterations must be at least 1") }
+                config.fix.maxIterations = count
+            default:
+                throw reader.error(keyNode, "unknown key '\(key)' under fix (expected verify, max_iterations)")
+            }
+        }
     }
 
     private static func readAgents(_ node: Node, reader: Reader, into config: inout Configuration) throws(ConfigError) {

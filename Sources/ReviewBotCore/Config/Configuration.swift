@@ -39,8 +39,21 @@ public struct Configuration: Sendable, Equatable {
     public var customRules: [Rule] = []
     public var maxFileBytes = 1_048_576
     public var failOn: FailOn = .requestChanges
+    public var fix = FixSettings()
 
     public init() {}
+
+    /// `fix:` in `.reviewbot.yml`: how `--fix` runs unless flags say otherwise.
+    public struct FixSettings: Sendable, Equatable {
+        /// A shell command (build or tests) that must pass after each fix iteration.
+        public var verify: String?
+        public var maxIterations = 3
+
+        public init(verify: String? = nil, maxIterations: Int = 3) {
+            self.verify = verify
+            self.maxIterations = maxIterations
+        }
+    }
 
     /// Lock files, vendored and generated code: reviewing them is noise.
     public static let defaultIgnoreGlobs = [

@@ -28,6 +28,8 @@ public struct ChangeReader: Sendable {
     public var maxFileBytes: Int
     /// Decides which paths are not reviewed at all (ignore globs).
     public var isIgnored: @Sendable (String) -> Bool
+    /// When set, only these (new-side) paths are read: the fixer's re-review of the files it touched.
+    public var onlyPaths: Set<String>?
 
     public init(
         repositoryPath: String, maxFileBytes: Int = 1_048_576,
@@ -113,7 +115,7 @@ public struct ChangeReader: Sendable {
             // The new side is read from the disk (through libgit2's filters for the patch), so the patch
             // comes from the diff itself.
             for index in 0..<count {
-                guard let delta = git_diff_get_delta(diffHandle, index)?.pointee else { continue }
+                guard let delta = git_diff_get_delta(diffHandle, index)?.pointee, selects(delta) else { continue }
                 entries.append(
                     try readWorktreeDelta(DeltaInfo(delta), at: index, of: diffHandle, repository: repository))
             }
@@ -123,7 +125,7 @@ public struct ChangeReader: Sendable {
             var deltas: [DeltaInfo] = []
             deltas.reserveCapacity(count)
             for index in 0..<count {
-                guard let delta = git_diff_get_delta(diffHandle, index)?.pointee else { continue }
+                guard let delta = git_diff_get_delta(diffHandle, index)?.pointee, selects(delta) else { continue }
                 deltas.append(DeltaInfo(delta))
             }
             entries = try readStoredDeltas(deltas, repository: repository)
@@ -138,6 +140,14 @@ public struct ChangeReader: Sendable {
         files.sort { $0.path < $1.path }
         skipped.sort { $0.path < $1.path }
         return ChangeSet(target: target, files: files, skipped: skipped)
+    }
+
+    /// Whether the delta is one of ``onlyPaths`` (always, when no paths are set). Filtering after rename
+    /// detection keeps a renamed file a rename.
+    private func selects(_ delta: git_diff_delta) -> Bool {
+        guard let onlyPaths else { return true }
+        guard let path = delta.new_file.path ?? delta.old_file.path else { return false }
+        return onlyPaths.contains(String(cString: path))
     }
 
     /// Turns `A..B`, `A...B` or `C` into the old and new commits.

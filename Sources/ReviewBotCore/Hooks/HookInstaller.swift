@@ -33,7 +33,8 @@ public struct HookInstaller: Sendable {
         case .preCommit:
             return header + """
                 # Reviews what is staged (the index), offline; a failing verdict blocks the commit.
-                exec "$REVIEWBOT" review --staged
+                # REVIEWBOT_FIX=1 also applies safe fixes to working-tree files (never the index), then fails.
+                exec "$REVIEWBOT" review --staged ${REVIEWBOT_FIX:+--fix}
 
                 """
         case .prePush:

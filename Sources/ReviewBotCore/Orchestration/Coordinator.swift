@@ -24,20 +24,25 @@ public struct Coordinator: Sendable {
         return agents
     }
 
-    public func review(_ change: ChangeSet, trace: TraceRecorder = TraceRecorder()) async throws(ConfigError)
-        -> ReviewReport
-    {
+    /// Reviews `change`. With `only`, the agents look at those files alone and `carried` stands in for
+    /// their findings in every other file (the fixer's incremental re-review); the verdict still covers
+    /// the whole change.
+    public func review(
+        _ change: ChangeSet, only: Set<String>? = nil, carried: [Finding] = [], trace: TraceRecorder = TraceRecorder()
+    ) async throws(ConfigError) -> ReviewReport {
         let agents = try agents()
 
         var start = DispatchTime.now().uptimeNanoseconds
-        let files = await Self.analyse(change)
+        var reviewed = change
+        if let only { reviewed.files = change.files.filter { only.contains($0.path) } }
+        let files = await Self.analyse(reviewed)
         trace.record(
             TraceEvent(
                 from: "git", to: "coordinator", count: files.count, unit: "files",
                 durationMs: milliseconds(since: start),
-                detail: "\(change.addedLineCount) added lines, \(change.skipped.count) skipped"))
+                detail: "\(reviewed.addedLineCount) added lines, \(change.skipped.count) skipped"))
 
-        let input = AgentInput(change: change, files: files)
+        let input = AgentInput(change: reviewed, files: files)
         for agent in agents {
             trace.record(
                 TraceEvent(from: "coordinator", to: agent.name, count: files.count, unit: "files", durationMs: 0))
@@ -54,7 +59,8 @@ public struct Coordinator: Sendable {
         }
 
         start = DispatchTime.now().uptimeNanoseconds
-        let synthesis = Synthesizer().synthesize(reports.flatMap(\.findings), change: change)
+        let kept = only.map { only in carried.filter { !only.contains($0.path) } } ?? []
+        let synthesis = Synthesizer().synthesize(reports.flatMap(\.findings) + kept, change: change)
         trace.record(
             TraceEvent(
                 from: "synthesizer", to: "voting", count: synthesis.findings.count, unit: "findings",

@@ -574,7 +574,9 @@ public struct RuleEngine: Sendable {
             let replaced = regex.regex.stringByReplacingMatches(
                 in: rawLine, options: [], range: NSRange(rawLine.startIndex..., in: rawLine),
                 withTemplate: ruleFix.replace)
-            if replaced != rawLine { fix = FixSuggestion(description: ruleFix.description, replacement: replaced) }
+            if replaced != rawLine {
+                fix = FixSuggestion(description: ruleFix.description, replacement: replaced, safe: ruleFix.safe)
+            }
         }
         return Finding(
             ruleId: rule.id, category: rule.category, severity: rule.severity, path: file.path, line: line,

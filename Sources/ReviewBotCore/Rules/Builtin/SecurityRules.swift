@@ -265,7 +265,9 @@ enum SecurityRules {
             recommendation:
                 "Use SHA-256 or better for integrity, and a password hash (bcrypt, scrypt, Argon2) for passwords; keep MD5/SHA-1 only for non-security checksums and say so (usedforsecurity=False).",
             cwe: "CWE-328",
-            fix: .init("use SHA-256", find: #"\bhashlib\.(md5|sha1)\s*\("#, replace: "hashlib.sha256("),
+            fix: .init(
+                "use SHA-256 (changes the digest: only where no stored value depends on it)",
+                find: #"\bhashlib\.(md5|sha1)\s*\("#, replace: "hashlib.sha256(", safe: false),
             examples: [
                 .init("auth.py", "digest = hashlib.md5(password.encode()).hexdigest()", flagged: true),
                 .init("Auth.java", #"MessageDigest md = MessageDigest.getInstance("MD5");"#, flagged: true),
