@@ -256,6 +256,37 @@ import Testing
         #expect(try repo.git("fsck", "--no-progress").isEmpty)
     }
 
+    /// `kill -9` at moments spread over a fix run: the repository is always consistent (fsck clean, every
+    /// file either before or after its fix), and the next run ends where an uninterrupted one would,
+    /// with no temporary file left behind.
+    @Test func killingTheFixerAtAnyMomentLosesNothing() throws {
+        let fixedPython = Self.insecurePython.replacingOccurrences(of: "yaml.load", with: "yaml.safe_load")
+            .replacingOccurrences(of: "verify=False", with: "verify=True")
+        for delay in [0, 10, 20, 30, 40, 55, 70, 90, 120, 160] {
+            let repo = try threeFixableFindings()
+            let base = try repo.git("rev-parse", "HEAD~1")
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Command.reviewbotBinary)
+            process.arguments = ["fix", "\(base)..HEAD"]
+            process.currentDirectoryURL = URL(fileURLWithPath: repo.path)
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(useconds_t(delay * 1000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+
+            #expect(try repo.git("fsck", "--no-progress").isEmpty, "after a kill at \(delay) ms")
+            #expect(try repo.read("app.py") == Self.insecurePython || repo.read("app.py") == fixedPython)
+            let rerun = try repo.reviewbot("fix", "\(base)..HEAD")
+            #expect(rerun.status == 0, "after a kill at \(delay) ms: \(rerun.summary)")
+            #expect(try repo.read("app.py") == fixedPython)
+            #expect(try repo.read("app.js") == "function f(a) {\n  return a;\n}\n")
+            #expect(try repo.git("status", "--porcelain", "--untracked-files=all").isEmpty, "no leftovers")
+            #expect(try repo.git("fsck", "--no-progress").isEmpty)
+        }
+    }
+
     @Test func patchesKeepLineEndingsAndRemoveLinesTheFixEmpties() throws {
         let rules = [
             Rule(

@@ -362,6 +362,7 @@ public struct Fixer: Sendable {
         }
         try workspace.writeWorkingFiles(restored)
         try workspace.stageWorkingFiles(restored.keys.sorted())
+        try workspace.removeTemporaryFiles(beside: saga.paths)
         try saga.end(in: workspace)
         handoff(
             "fixer", "git", restored.count, "files",

@@ -187,8 +187,24 @@ public struct Workspace: Sendable {
         guard git_index_write(index) == 0 else { throw lastGitError(.other, "cannot write the index") }
     }
 
+    /// Removes temporary files that a killed run left next to `paths`.
+    public func removeTemporaryFiles(beside paths: [String]) throws(GitError) {
+        let workdir = try workdir()
+        for path in paths {
+            let full = URL(fileURLWithPath: workdir + path)
+            let folder = full.deletingLastPathComponent().path
+            let prefix = full.lastPathComponent + Self.temporaryMarker
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+                unlink(folder + "/" + name)
+            }
+        }
+    }
+
+    private static let temporaryMarker = ".reviewbot-"
+
     static func replaceFile(at path: String, with bytes: [UInt8]) throws(GitError) {
-        let temporary = path + ".reviewbot-\(getpid()).tmp"
+        let temporary = path + temporaryMarker + "\(getpid()).tmp"
         var permissions: mode_t = 0o644
         var info = stat()
         if stat(path, &info) == 0 { permissions = info.st_mode & 0o7777 }
