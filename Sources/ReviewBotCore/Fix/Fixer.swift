@@ -59,11 +59,13 @@ public struct Fixer: Sendable {
         var stop = "iteration limit (\(options.maxIterations)) reached"
 
         for iteration in 1...options.maxIterations {
-            if report.verdict == .approve {
+            // An approving verdict ends the loop once nothing fixable is left; until then the fixer
+            // repairs what it can, milder findings included.
+            var candidates = fixable(report, fixes: fixes, excluding: notRetried)
+            if report.verdict == .approve && candidates.isEmpty {
                 stop = "approved"
                 break
             }
-            var candidates = fixable(report, fixes: fixes, excluding: notRetried)
             let dirty = try dirtyPaths(Set(candidates.map(\.path)))
             if !dirty.isEmpty {
                 guard options.allowDirty else {
@@ -160,10 +162,11 @@ public struct Fixer: Sendable {
             records.append(record)
             head.commit = commit
             report = next
-            if iteration == options.maxIterations && report.verdict != .approve {
-                stop = "iteration limit (\(options.maxIterations)) reached"
-            } else if report.verdict == .approve {
+            let more = !fixable(report, fixes: fixes, excluding: notRetried).isEmpty
+            if report.verdict == .approve && !more {
                 stop = "approved"
+            } else if iteration == options.maxIterations {
+                stop = "iteration limit (\(options.maxIterations)) reached"
             }
         }
         report.target.head = head.commit

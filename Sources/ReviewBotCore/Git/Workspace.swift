@@ -35,6 +35,9 @@ public struct Workspace: Sendable {
 
     public func head() throws(GitError) -> HeadState {
         let repository = try Repository(discoveringFrom: repositoryPath)
+        if repository.isHeadUnborn {
+            throw GitError(.emptyRepository, "the repository has no commits yet, so there is nothing to fix")
+        }
         var reference: OpaquePointer?
         guard git_repository_head(&reference, repository.pointer) == 0, let reference else {
             throw lastGitError(.emptyRepository, "HEAD does not point at a commit")
