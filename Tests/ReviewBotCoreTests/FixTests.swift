@@ -314,3 +314,66 @@ import Testing
         #expect(patch.applied.count == 3)
     }
 }
+
+/// Patches from a proposer (the LLM's role) go through the same proof, commit and re-review as rule
+/// fixes, and only when they stay inside the finding's hunk.
+@Suite struct ProposedFixTests {
+    /// Answers with fixed replacements, as a model would; keyed by rule id.
+    struct ScriptedProposer: FixProposer {
+        var patches: [String: (offset: ClosedRange<Int>, text: String)]
+
+        func propose(for findings: [Finding], files: [String: String]) async -> [LinePatch] {
+            findings.compactMap { finding in
+                guard let patch = patches[finding.ruleId] else { return nil }
+                return LinePatch(
+                    finding: finding, startLine: finding.line + patch.offset.lowerBound,
+                    endLine: finding.line + patch.offset.upperBound, replacement: patch.text)
+            }
+        }
+    }
+
+    private func fixer(_ repo: ScratchRepository, _ proposer: ScriptedProposer) -> Fixer {
+        Fixer(
+            configuration: Configuration(), reader: ChangeReader(repositoryPath: repo.path), options: FixOptions(),
+            trace: TraceRecorder(), proposer: proposer)
+    }
+
+    private func sqlChange() throws -> ScratchRepository {
+        let repo = try ScratchRepository(initialCommit: true)
+        try repo.write(
+            "db.py",
+            "def find(cursor, user_id):\n    sql = 'SELECT * FROM t WHERE id = ' + user_id\n    cursor.execute(sql)\n")
+        try repo.commitAll("query")
+        return repo
+    }
+
+    @Test func aProposedPatchInsideTheHunkIsProvedCommittedAndReReviewed() async throws {
+        let repo = try sqlChange()
+        let proposer = ScriptedProposer(patches: [
+            "security.sql-injection": (
+                0...1, "    sql = 'SELECT * FROM t WHERE id = %s'\n    cursor.execute(sql, (user_id,))"
+            )
+        ])
+        let report = try await fixer(repo, proposer).fixCommits("HEAD~1..HEAD")
+        #expect(report.verdict == .approve, "\(report.findings.map(\.ruleId)) \(report.reasons)")
+        #expect(report.fixes.count == 1)
+        #expect(try repo.read("db.py").contains("cursor.execute(sql, (user_id,))"))
+        #expect(try repo.git("log", "-1", "--format=%B").contains("(patch proposed by the model)"))
+        #expect(try repo.git("status", "--porcelain").isEmpty)
+    }
+
+    @Test func aPatchReachingOutsideTheHunkOrNotRemovingTheFindingIsNotUsed() async throws {
+        let repo = try sqlChange()
+        let head = try repo.git("rev-parse", "HEAD")
+        let outside = ScriptedProposer(patches: ["security.sql-injection": (-2...0, "    pass")])
+        let first = try await fixer(repo, outside).fixCommits("HEAD~1..HEAD")
+        #expect(first.fixes.first?.rolledBack.first?.reason == "the proposed patch reaches outside the finding's hunk")
+
+        let useless = ScriptedProposer(patches: [
+            "security.sql-injection": (0...0, "    sql = 'SELECT * FROM t WHERE id = ' + str(user_id)")
+        ])
+        let second = try await fixer(repo, useless).fixCommits("HEAD~1..HEAD")
+        #expect(second.fixes.first?.rolledBack.first?.reason == "the fix did not remove its finding; not retried")
+        #expect(try repo.git("rev-parse", "HEAD") == head)
+    }
+}

@@ -28,12 +28,18 @@ public struct Fixer: Sendable {
     public var reader: ChangeReader
     public var options: FixOptions
     public var trace: TraceRecorder
+    /// Asked for patches of findings no rule can fix (a model, when one is configured).
+    public var proposer: (any FixProposer)?
 
-    public init(configuration: Configuration, reader: ChangeReader, options: FixOptions, trace: TraceRecorder) {
+    public init(
+        configuration: Configuration, reader: ChangeReader, options: FixOptions, trace: TraceRecorder,
+        proposer: (any FixProposer)? = nil
+    ) {
         self.configuration = configuration
         self.reader = reader
         self.options = options
         self.trace = trace
+        self.proposer = proposer
     }
 
     private var workspace: Workspace { Workspace(repositoryPath: reader.repositoryPath) }
@@ -62,11 +68,12 @@ public struct Fixer: Sendable {
             // An approving verdict ends the loop once nothing fixable is left; until then the fixer
             // repairs what it can, milder findings included.
             var candidates = fixable(report, fixes: fixes, excluding: notRetried)
-            if report.verdict == .approve && candidates.isEmpty {
+            var wanted = proposable(report, fixes: fixes, excluding: notRetried)
+            if report.verdict == .approve && candidates.isEmpty && wanted.isEmpty {
                 stop = "approved"
                 break
             }
-            let dirty = try dirtyPaths(Set(candidates.map(\.path)))
+            let dirty = try dirtyPaths(Set(candidates.map(\.path) + wanted.map(\.path)))
             if !dirty.isEmpty {
                 guard options.allowDirty else {
                     throw ConfigError(
@@ -75,22 +82,32 @@ public struct Fixer: Sendable {
                             + "or pass --allow-dirty to leave those files alone")
                 }
                 candidates.removeAll { dirty.contains($0.path) }
+                wanted.removeAll { dirty.contains($0.path) }
             }
-            if candidates.isEmpty {
+            let asked = await propose(wanted, change: change)
+            notRetried.formUnion(wanted.map(\.fingerprint))
+            if candidates.isEmpty && asked.patches.isEmpty {
                 stop =
                     dirty.isEmpty ? "no fixable finding left" : "no fixable finding left in files without local edits"
+                if !asked.rejected.isEmpty {
+                    records.append(
+                        .init(iteration: iteration, commit: nil, fixed: [], files: [], rolledBack: asked.rejected))
+                    stop = "no progress: " + Self.describe(asked.rejected)
+                }
                 break
             }
             handoff(
-                "reviewers", "fixer", candidates.count, "findings", "iteration \(iteration): \(report.verdict.rawValue)"
-            )
+                "reviewers", "fixer", candidates.count + asked.patches.count, "findings",
+                "iteration \(iteration): \(report.verdict.rawValue)")
 
             var originals: [String: [UInt8]] = [:]
-            for path in Set(candidates.map(\.path)) {
+            for path in Set(candidates.map(\.path) + asked.patches.map(\.finding.path)) {
                 originals[path] = try workspace.contents(of: path, at: head.commit) ?? []
             }
-            let proven = try await prove(
-                candidates, existing: report.findings, originals: originals, change: change, fixes: fixes)
+            var proven = try await prove(
+                candidates, proposals: asked.patches, existing: report.findings, originals: originals, change: change,
+                fixes: fixes)
+            proven.rejected = asked.rejected + proven.rejected
             notRetried.formUnion(proven.rejected.map(\.fingerprint))
             guard !proven.patches.isEmpty else {
                 records.append(
@@ -183,10 +200,11 @@ public struct Fixer: Sendable {
     public func fixWorkingTree(_ report: ReviewReport, change: ChangeSet, staged: Bool) async throws -> ReviewReport {
         let fixes = CompiledFix.safeFixes(of: configuration.effectiveRules())
         let candidates = fixable(report, fixes: fixes, excluding: [])
+        let wanted = proposable(report, fixes: fixes, excluding: [])
         var report = report
         var originals: [String: [UInt8]] = [:]
         var skipped: [String] = []
-        for path in Set(candidates.map(\.path)).sorted() {
+        for path in Set(candidates.map(\.path) + wanted.map(\.path)).sorted() {
             let reviewed = staged ? try workspace.stagedContents(of: path) : try workspace.workingContents(of: path)
             let onDisk = try workspace.workingContents(of: path)
             guard let reviewed, let onDisk, reviewed == onDisk else {
@@ -197,14 +215,17 @@ public struct Fixer: Sendable {
         }
         let kept = candidates.filter { originals[$0.path] != nil }
         handoff("reviewers", "fixer", kept.count, "findings", "working-tree files only")
-        let proven = try await prove(
-            kept, existing: report.findings, originals: originals, change: change, fixes: fixes)
+        let asked = await propose(wanted.filter { originals[$0.path] != nil }, change: change)
+        var proven = try await prove(
+            kept, proposals: asked.patches, existing: report.findings, originals: originals, change: change,
+            fixes: fixes)
+        proven.rejected = asked.rejected + proven.rejected
         let newFiles = Dictionary(uniqueKeysWithValues: proven.patches.map { ($0.path, $0.result) })
         try workspace.writeWorkingFiles(newFiles)
         let applied = proven.patches.flatMap(\.applied)
         var rolledBack = proven.rejected
         for path in skipped {
-            for finding in candidates where finding.path == path {
+            for finding in candidates + wanted where finding.path == path {
                 rolledBack.append(.init(finding, reason: "\(path) has unstaged edits; left alone"))
             }
         }
@@ -227,14 +248,17 @@ public struct Fixer: Sendable {
     /// The patches whose every fix removes its finding without adding one of equal or higher severity,
     /// and the fixes that did not make it.
     private func prove(
-        _ candidates: [Finding], existing: [Finding], originals: [String: [UInt8]], change: ChangeSet,
-        fixes: [String: CompiledFix]
+        _ candidates: [Finding], proposals: [LinePatch] = [], existing: [Finding], originals: [String: [UInt8]],
+        change: ChangeSet, fixes: [String: CompiledFix]
     ) async throws -> (patches: [FilePatch], rejected: [ReviewReport.RolledBack]) {
-        var remaining = candidates
+        var remaining = candidates + proposals.map(\.finding)
         var rejected: [ReviewReport.RolledBack] = []
         for _ in 0..<4 {
+            let live = Set(remaining.map(\.fingerprint))
             let patches = originals.keys.sorted().compactMap { path -> FilePatch? in
-                let patch = FilePatch(path: path, original: originals[path]!, findings: remaining, fixes: fixes)
+                let patch = FilePatch(
+                    path: path, original: originals[path]!, findings: remaining, fixes: fixes,
+                    proposals: proposals.filter { $0.finding.path == path && live.contains($0.finding.fingerprint) })
                 return patch.changed ? patch : nil
             }
             let applied = Set(patches.flatMap(\.applied).map(\.fingerprint))
@@ -250,14 +274,16 @@ public struct Fixer: Sendable {
             for patch in patches {
                 let after = review.findings.filter { $0.path == patch.path && !$0.suppressed }
                 for finding in patch.applied {
-                    if let line = patch.newLine(for: finding.line),
-                        after.contains(where: { $0.ruleId == finding.ruleId && $0.line == line })
+                    if let lines = patch.newLines(for: finding.line),
+                        after.contains(where: { $0.ruleId == finding.ruleId && lines.contains($0.line) })
                     {
                         failed[finding.fingerprint] = (finding, "the fix did not remove its finding; not retried")
                     }
                 }
                 for problem in Self.introduced(after, existing: existing, patch: patch) {
-                    let culprits = patch.applied.filter { patch.newLine(for: $0.line) == problem.line }
+                    let culprits = patch.applied.filter {
+                        patch.newLines(for: $0.line)?.contains(problem.line) == true
+                    }
                     for culprit in culprits.isEmpty ? patch.applied : culprits where failed[culprit.fingerprint] == nil
                     {
                         failed[culprit.fingerprint] = (
@@ -282,7 +308,8 @@ public struct Fixer: Sendable {
         for patch in patches {
             guard let index = trial.files.firstIndex(where: { $0.path == patch.path }) else { continue }
             trial.files[index].newText = String(decoding: patch.result, as: UTF8.self)
-            trial.files[index].addedLines = trial.files[index].addedLines.compactMap { patch.newLine(for: $0) }
+            let added = trial.files[index].addedLines.flatMap { patch.newLines(for: $0).map(Array.init) ?? [] }
+            trial.files[index].addedLines = Array(Set(added)).sorted()
         }
         return trial
     }
@@ -294,6 +321,49 @@ public struct Fixer: Sendable {
             $0.source == .rule && !$0.suppressed && $0.fix?.safe == true && fixes[$0.ruleId] != nil
                 && !excluding.contains($0.fingerprint)
         }
+    }
+
+    /// Findings no safe rule fix covers, for the proposer (none without one).
+    private func proposable(_ report: ReviewReport, fixes: [String: CompiledFix], excluding: Set<String>)
+        -> [Finding]
+    {
+        guard proposer != nil else { return [] }
+        return report.findings.filter {
+            !$0.suppressed && !($0.fix?.safe == true && fixes[$0.ruleId] != nil) && !excluding.contains($0.fingerprint)
+        }
+    }
+
+    /// The proposer's patches that replace lines inside the hunk of their finding's line, and a reason
+    /// for every finding that got none or one reaching outside.
+    private func propose(_ findings: [Finding], change: ChangeSet) async -> (
+        patches: [LinePatch], rejected: [ReviewReport.RolledBack]
+    ) {
+        guard let proposer, !findings.isEmpty else { return ([], []) }
+        var texts: [String: String] = [:]
+        for file in change.files where findings.contains(where: { $0.path == file.path }) {
+            texts[file.path] = file.newText
+        }
+        handoff("fixer", "llm", findings.count, "findings", "asking for patches no rule can make")
+        let proposed = await proposer.propose(for: findings, files: texts)
+        var patches: [LinePatch] = []
+        var rejected: [ReviewReport.RolledBack] = []
+        for finding in findings {
+            guard let patch = proposed.first(where: { $0.finding.fingerprint == finding.fingerprint }) else { continue }
+            let hunks = change.files.first { $0.path == finding.path }?.hunks ?? []
+            let inside = hunks.contains { hunk in
+                let lines = hunk.newStart...(hunk.newStart + max(hunk.newLines, 1) - 1)
+                return lines.contains(patch.startLine) && lines.contains(patch.endLine)
+                    && (patch.startLine...patch.endLine).contains(finding.line)
+            }
+            guard inside, patch.startLine <= patch.endLine else {
+                rejected.append(.init(finding, reason: "the proposed patch reaches outside the finding's hunk"))
+                continue
+            }
+            var kept = patch
+            kept.finding = finding
+            patches.append(kept)
+        }
+        return (patches, rejected)
     }
 
     private func dirtyPaths(_ paths: Set<String>) throws -> Set<String> {
@@ -335,7 +405,8 @@ public struct Fixer: Sendable {
             finding.path == patch.path && !finding.suppressed && finding.severity >= floor
                 && !before.contains {
                     $0.ruleId == finding.ruleId
-                        && ($0.fingerprint == finding.fingerprint || patch.newLine(for: $0.line) == finding.line)
+                        && ($0.fingerprint == finding.fingerprint
+                            || patch.newLines(for: $0.line)?.contains(finding.line) == true)
                 }
         }
     }
@@ -401,8 +472,8 @@ public struct Fixer: Sendable {
     static func commitMessage(_ applied: [Finding]) -> String {
         var lines = ["reviewbot: fix \(applied.count) finding\(applied.count == 1 ? "" : "s")", ""]
         for finding in applied.sorted(by: { ($0.path, $0.line) < ($1.path, $1.line) }) {
-            lines.append(
-                "- \(finding.ruleId) at \(finding.path):\(finding.line) (\(finding.fix?.description ?? "fix"))")
+            let how = finding.fix.flatMap { $0.safe ? $0.description : nil } ?? "patch proposed by the model"
+            lines.append("- \(finding.ruleId) at \(finding.path):\(finding.line) (\(how))")
         }
         lines += ["", "Fixed-by: reviewbot \(ReviewBot.version)"]
         return lines.joined(separator: "\n") + "\n"
