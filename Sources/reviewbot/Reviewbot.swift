@@ -59,6 +59,6 @@ struct ReviewbotCommand: AsyncParsableCommand {
             4 git error, 5 internal error.
             """,
         version: ReviewBot.version,
-        subcommands: [ReviewCommand.self, HookCommand.self, RulesCommand.self]
+        subcommands: [ReviewCommand.self, BaselineCommand.self, HookCommand.self, RulesCommand.self]
     )
 }

@@ -59,10 +59,14 @@ public enum ConfigLoader {
                 config.maxFileBytes = bytes
             case "fail_on":
                 config.failOn = try reader.choice(value, key: key, FailOn.self)
+            case "baseline":
+                let name = try reader.scalar(value, key: key)
+                let base = (file as NSString).deletingLastPathComponent
+                config.baseline = name.hasPrefix("/") || base.isEmpty ? name : base + "/" + name
             default:
                 throw reader.error(
                     keyNode,
-                    "unknown key '\(key)' (expected agents, voting, ignore, default_ignores, rules, custom_rules, rule_files, max_file_bytes, fail_on)"
+                    "unknown key '\(key)' (expected agents, voting, ignore, default_ignores, rules, custom_rules, rule_files, max_file_bytes, fail_on, baseline)"
                 )
             }
         }

@@ -39,6 +39,8 @@ public struct Configuration: Sendable, Equatable {
     public var customRules: [Rule] = []
     public var maxFileBytes = 1_048_576
     public var failOn: FailOn = .requestChanges
+    /// A baseline file (`baseline:`, relative to the configuration file's folder); `--baseline` wins.
+    public var baseline: String?
 
     public init() {}
 
