@@ -6,6 +6,13 @@ struct HookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hook",
         abstract: "Install or remove reviewbot's git hooks, or run what a hook runs.",
+        discussion: """
+            Examples:
+              reviewbot hook install                 a pre-commit hook that reviews the staged index
+              reviewbot hook install --pre-push      a pre-push hook that reviews the commits being pushed
+              reviewbot hook uninstall               remove it (a replaced hook is restored)
+              reviewbot hook run                     what the pre-commit framework runs
+            """,
         subcommands: [Install.self, Uninstall.self, Run.self]
     )
 
@@ -113,6 +120,10 @@ struct HookCommand: ParsableCommand {
         var reviewArguments: [String] = []
 
         func run() async throws {
+            // Passed-through arguments would hide `--help` from the parser.
+            if reviewArguments.contains(where: { $0 == "--help" || $0 == "-h" }) {
+                throw CleanExit.helpRequest(Self.self)
+            }
             let review = try ReviewCommand.parse(
                 Self.target(environment: ProcessInfo.processInfo.environment) + reviewArguments)
             try await review.run()
