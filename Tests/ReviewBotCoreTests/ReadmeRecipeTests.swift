@@ -70,13 +70,15 @@ import Yams
         }
     }
 
-    /// PATH with the built binary first, and a fake `gh` that fails `--edit-last` until a comment exists.
+    /// PATH with the built binary first, and a fake `gh` that logs its calls and lists the comment ids in
+    /// `comments` (none at first) for `gh api …/comments`.
     private func path(with tools: String) throws -> String {
         let gh = """
             #!/bin/sh
-            echo "gh $*" >> "$(dirname "$0")/gh.log"
-            case "$*" in *--edit-last*) [ -f "$(dirname "$0")/commented" ] || exit 1 ;; esac
-            touch "$(dirname "$0")/commented"
+            here=$(dirname "$0")
+            echo "gh $*" >> "$here/gh.log"
+            case "$*" in *"/comments --paginate"*) cat "$here/comments" 2>/dev/null ;; esac
+            exit 0
 
             """
         try Data(gh.utf8).write(to: URL(fileURLWithPath: tools + "/gh"))
@@ -111,15 +113,18 @@ import Yams
         environment["GITHUB_PATH"] = tools + "/path"
         environment["RUNNER_TEMP"] = tools
 
-        var outcomes: [String: Command.Result] = [:]
-        for step in steps {
-            guard let script = step["run"] as? String, let name = step["name"] as? String else { continue }
-            if name == "Install reviewbot" { continue }  // the test runs the binary it built
+        // GitHub runs `run:` with `bash -e {0}`, with the workflow's and the step's `env:`.
+        func run(_ step: [String: Any]) throws -> Command.Result {
             var stepEnvironment = environment
             for (key, value) in step["env"] as? [String: Any] ?? [:] { stepEnvironment[key] = try expand("\(value)") }
-            // GitHub runs `run:` with `bash -e {0}`.
-            outcomes[name] = try Command.run(
-                "/bin/bash", ["-e", "-c", try expand(script)], in: pr.repo.path, environment: stepEnvironment)
+            let script = try expand(try #require(step["run"] as? String))
+            return try Command.run("/bin/bash", ["-e", "-c", script], in: pr.repo.path, environment: stepEnvironment)
+        }
+        var outcomes: [String: Command.Result] = [:]
+        for step in steps where step["run"] != nil {
+            let name = try #require(step["name"] as? String)
+            if name == "Install reviewbot" { continue }  // the test runs the binary it built
+            outcomes[name] = try run(step)
         }
 
         let review = try #require(outcomes["Review"])
@@ -141,11 +146,17 @@ import Yams
         }
         #expect(review.stderr.split(separator: "\n").count == (change == .clean ? 0 : 1), "\(review.stderr)")
 
+        // The first run posts a comment; once one with the marker exists, it is updated instead.
         let comment = try #require(outcomes["Comment"])
         #expect(comment.status == 0, "\(comment.summary)")
-        let log = try String(contentsOfFile: tools + "/gh.log", encoding: .utf8)
+        let posted = try String(contentsOfFile: tools + "/gh.log", encoding: .utf8).split(separator: "\n")
+        #expect(posted.last == "gh pr comment 7 --body-file reviewbot.md", "\(posted)")
+        try Data("4242\n".utf8).write(to: URL(fileURLWithPath: tools + "/comments"))
+        let again = try run(try #require(steps.first { $0["name"] as? String == "Comment" }))
+        #expect(again.status == 0, "\(again.summary)")
+        let updated = try String(contentsOfFile: tools + "/gh.log", encoding: .utf8).split(separator: "\n")
         #expect(
-            log == "gh pr comment 7 --body-file reviewbot.md --edit-last\ngh pr comment 7 --body-file reviewbot.md\n")
+            updated.last == "gh api -X PATCH repos/acme/app/issues/comments/4242 -F body=@reviewbot.md", "\(updated)")
     }
 
     @Test(arguments: Change.allCases) func gitLabRecipe(_ change: Change) throws {
