@@ -114,4 +114,15 @@ import Testing
         #expect(text.contains("#### 🔵 Low (500)"))
         #expect(text.contains("450 more findings are not listed here (500 in all)"), "\(text.suffix(600))")
     }
+
+    @Test func markdownListsTheFixCommits() {
+        var report = ReviewReport(
+            target: ReviewTarget(range: "HEAD~1..HEAD", base: "a" + String(repeating: "0", count: 39), head: nil),
+            verdict: .approve, reasons: [], score: 10, summary: "Reviewed 1 file; no findings.", findings: [],
+            votes: [], agents: [], skipped: [], stats: ReviewReport.Stats(files: 1, addedLines: 1, skipped: 0))
+        report.fixes = [ReviewReport.FixRecord(iteration: 1, commit: "0123456789abcdef", fixed: ["f1", "f2"])]
+        let text = MarkdownRenderer(context: RenderContext()).render(report)
+        #expect(text.contains("**Fixes applied**"))
+        #expect(text.contains("| 1 | `0123456` | 2 |"), "\(text)")
+    }
 }

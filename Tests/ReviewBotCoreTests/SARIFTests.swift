@@ -126,6 +126,12 @@ import Testing
         #expect(run.results.count == 4)
     }
 
+    @Test func theValidatorRejectsWhatTheSchemaDoesNot() throws {
+        let problems = try SARIFSchema.problems(#"{"version": "2.1.0", "runs": [{"results": [{"level": "loud"}]}]}"#)
+        #expect(problems?.contains("'tool' is a required property") == true, "\(problems ?? "valid")")
+        #expect(problems?.contains("'loud' is not one of") == true, "\(problems ?? "valid")")
+    }
+
     @Test func lineHashesMatchGitHubsOwn() {
         // Expected values from github/codeql-action's tests of its fingerprinting (src/fingerprints.test.ts).
         #expect(LineHash.hashes(of: "") == ["c129715d7a2bc9a3:1"])

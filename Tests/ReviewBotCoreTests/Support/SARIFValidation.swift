@@ -39,6 +39,17 @@ enum SARIFSchema {
     /// Validates `text` against the schema and returns it decoded; records an issue for every problem.
     @discardableResult
     static func validate(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
+        if let problems = try problems(text, sourceLocation: sourceLocation) {
+            Issue.record("SARIF does not validate: \(problems)", sourceLocation: sourceLocation)
+        }
+        guard let log = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+            throw TestFailure("SARIF is not a JSON object")
+        }
+        return log
+    }
+
+    /// What the schema finds wrong with `text` (at most ten problems), or nil when it is valid.
+    static func problems(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String? {
         guard let path else {
             Issue.record(
                 "the SARIF schema is missing: expected ../shared/schemas/\(fileName) beside the checkout or SARIF_SCHEMA",
@@ -48,13 +59,7 @@ enum SARIFSchema {
         let result = try Command.run(
             "/usr/bin/env", ["python3", "-c", validator, path], in: FileManager.default.temporaryDirectory.path,
             stdin: text)
-        #expect(
-            result.status == 0, "SARIF does not validate: \(result.stdout)\(result.stderr)",
-            sourceLocation: sourceLocation)
-        guard let log = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
-            throw TestFailure("SARIF is not a JSON object")
-        }
-        return log
+        return result.status == 0 ? nil : result.stdout + result.stderr
     }
 }
 
