@@ -16,6 +16,10 @@ struct ReviewCommand: AsyncParsableCommand {
               reviewbot review main...feature       a branch against its merge base with main
               reviewbot review --staged             what `git commit` would record (pre-commit hooks)
               reviewbot review --worktree --format json --output report.json
+              reviewbot review origin/main...HEAD --format sarif --output reviewbot.sarif --fail-on never
+              reviewbot review origin/main...HEAD --format markdown > comment.md
+              reviewbot review HEAD~1..HEAD --format github           annotations in a GitHub Actions log
+              reviewbot review --baseline .reviewbot-baseline.json    hide the findings accepted earlier
             """
     )
 
@@ -28,7 +32,7 @@ struct ReviewCommand: AsyncParsableCommand {
     @Flag(help: "Review the working tree, untracked files included, against HEAD.")
     var worktree = false
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, sarif, markdown or github (workflow-command annotations).")
     var format: OutputFormat = .text
 
     @Option(help: "Write the report to this file instead of standard output.")
@@ -36,6 +40,9 @@ struct ReviewCommand: AsyncParsableCommand {
 
     @Option(help: "Configuration file (default: .reviewbot.yml at the repository root).")
     var config: String?
+
+    @Option(help: "Hide the findings listed in this baseline file (see `reviewbot baseline`); overrides `baseline:`.")
+    var baseline: String?
 
     @Option(
         name: .customLong("fail-on"), help: "Verdicts that exit non-zero: request-changes (default), reject or never.")
@@ -90,24 +97,27 @@ struct ReviewCommand: AsyncParsableCommand {
         var configuration = try ConfigLoader.load(explicit: config, workdir: location.workdir)
         if let failOn { configuration.failOn = failOn }
 
-        let ignore = configuration.ignoreMatcher
-        let reader = ChangeReader(
-            repositoryPath: repository, maxFileBytes: configuration.maxFileBytes, isIgnored: { ignore.matches($0) })
+        let reader = configuration.changeReader(repositoryPath: repository)
         let verbose = self.verbose
         let recorder = verbose ? TraceRecorder(listener: Self.printHandoff) : TraceRecorder()
         let start = DispatchTime.now().uptimeNanoseconds
-        let fixer = Fixer(
+        var coordinator = Coordinator(configuration: configuration)
+        coordinator.baseline = try (baseline ?? configuration.baseline).map(Baseline.load)
+        let display = verbose ? nil : Self.startProgress(for: &coordinator)
+        var fixer = Fixer(
             configuration: configuration, reader: reader,
             options: FixOptions(
                 maxIterations: maxIterations ?? configuration.fix.maxIterations,
                 verify: verify ?? configuration.fix.verify, allowDirty: allowDirty),
             trace: recorder)
-        var report: ReviewReport
+        fixer.coordinator = coordinator
+        let report: ReviewReport
+        let change: ChangeSet
         var fixedWorkingTree = false
         if fix, case .revision(let spec) = request {
-            report = try await fixer.fixCommits(spec)
+            (report, change) = try await fixer.fixCommits(spec)
         } else {
-            let change = try reader.read(request)
+            change = try reader.read(request)
             if verbose {
                 let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
                 Output.stderr(
@@ -115,15 +125,20 @@ struct ReviewCommand: AsyncParsableCommand {
                         format: "reviewbot: libgit2 read %d changed files in %.1f ms\n",
                         change.files.count + change.skipped.count, elapsed))
             }
-            report = try await Coordinator(configuration: configuration).review(change, trace: recorder)
+            let reviewed = try await coordinator.review(change, trace: recorder)
             if fix {
-                report = try await fixer.fixWorkingTree(report, change: change, staged: staged)
+                report = try await fixer.fixWorkingTree(reviewed, change: change, staged: staged)
                 fixedWorkingTree = report.fixes.contains { !$0.fixed.isEmpty }
+            } else {
+                report = reviewed
             }
         }
+        display?.stop()
 
         let color = output == nil && format == .text && ReportFormatter.shouldColor(fileDescriptor: STDOUT_FILENO)
-        let rendered = ReportFormatter.render(report, as: format, color: color)
+        let context = RenderContext(
+            change: change, configuration: configuration, environment: ProcessInfo.processInfo.environment)
+        let rendered = ReportFormatter.render(report, as: format, color: color, context: context)
         if let output {
             do { try Data(rendered.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
                 throw InternalError("cannot write the report to \(output): \(error.localizedDescription)")

@@ -85,6 +85,19 @@ import Testing
         #expect(try repo.git("fsck", "--no-progress").isEmpty)
     }
 
+    @Test func theFixLoopShowsInMarkdownAndValidSARIF() throws {
+        let repo = try threeFixableFindings()
+        let markdown = try repo.reviewbot("fix", "HEAD~1..HEAD", "--verify", "exit 3", "--format", "markdown")
+        #expect(markdown.status == 1, "\(markdown.summary)")
+        #expect(markdown.stdout.contains("**Fixes applied**"))
+        #expect(markdown.stdout.contains("| 1 | rolled back | 0 |"), "\(markdown.stdout)")
+        #expect(markdown.stdout.contains("`exit 3` failed (exit 3) after this fix"))
+
+        let sarif = try repo.reviewbot("fix", "HEAD~1..HEAD", "--format", "sarif")
+        #expect(sarif.status == 0, "\(sarif.summary)")
+        _ = try SARIFSchema.validate(sarif.stdout)
+    }
+
     @Test func aFailingVerifyCommandRollsTheIterationBack() throws {
         let repo = try threeFixableFindings()
         let files = ["app.py", "app.js", "notes.txt"]
@@ -354,7 +367,7 @@ import Testing
                 0...1, "    sql = 'SELECT * FROM t WHERE id = %s'\n    cursor.execute(sql, (user_id,))"
             )
         ])
-        let report = try await fixer(repo, proposer).fixCommits("HEAD~1..HEAD")
+        let report = try await fixer(repo, proposer).fixCommits("HEAD~1..HEAD").report
         #expect(report.verdict == .approve, "\(report.findings.map(\.ruleId)) \(report.reasons)")
         #expect(report.fixes.count == 1)
         #expect(try repo.read("db.py").contains("cursor.execute(sql, (user_id,))"))
@@ -366,13 +379,13 @@ import Testing
         let repo = try sqlChange()
         let head = try repo.git("rev-parse", "HEAD")
         let outside = ScriptedProposer(patches: ["security.sql-injection": (-2...0, "    pass")])
-        let first = try await fixer(repo, outside).fixCommits("HEAD~1..HEAD")
+        let first = try await fixer(repo, outside).fixCommits("HEAD~1..HEAD").report
         #expect(first.fixes.first?.rolledBack.first?.reason == "the proposed patch reaches outside the finding's hunk")
 
         let useless = ScriptedProposer(patches: [
             "security.sql-injection": (0...0, "    sql = 'SELECT * FROM t WHERE id = ' + str(user_id)")
         ])
-        let second = try await fixer(repo, useless).fixCommits("HEAD~1..HEAD")
+        let second = try await fixer(repo, useless).fixCommits("HEAD~1..HEAD").report
         #expect(second.fixes.first?.rolledBack.first?.reason == "the fix did not remove its finding; not retried")
         #expect(try repo.git("rev-parse", "HEAD") == head)
     }

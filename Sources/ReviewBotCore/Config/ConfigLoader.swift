@@ -60,10 +60,14 @@ public enum ConfigLoader {
             case "fail_on":
                 config.failOn = try reader.choice(value, key: key, FailOn.self)
             case "fix": try readFix(value, reader: reader, into: &config)
+            case "baseline":
+                let name = try reader.scalar(value, key: key)
+                let base = (file as NSString).deletingLastPathComponent
+                config.baseline = name.hasPrefix("/") || base.isEmpty ? name : base + "/" + name
             default:
                 throw reader.error(
                     keyNode,
-                    "unknown key '\(key)' (expected agents, voting, ignore, default_ignores, rules, custom_rules, rule_files, max_file_bytes, fail_on, fix)"
+                    "unknown key '\(key)' (expected agents, voting, ignore, default_ignores, rules, custom_rules, rule_files, max_file_bytes, fail_on, fix, baseline)"
                 )
             }
         }

@@ -40,6 +40,8 @@ public struct Configuration: Sendable, Equatable {
     public var maxFileBytes = 1_048_576
     public var failOn: FailOn = .requestChanges
     public var fix = FixSettings()
+    /// A baseline file (`baseline:`, relative to the configuration file's folder); `--baseline` wins.
+    public var baseline: String?
 
     public init() {}
 

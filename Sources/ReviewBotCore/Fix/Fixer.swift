@@ -40,16 +40,24 @@ public struct Fixer: Sendable {
         self.options = options
         self.trace = trace
         self.proposer = proposer
+        coordinator = Coordinator(configuration: configuration)
     }
 
     private var workspace: Workspace { Workspace(repositoryPath: reader.repositoryPath) }
-    private var coordinator: Coordinator { Coordinator(configuration: configuration) }
+    /// The reviewers' side: the same coordinator (baseline, progress) as the first review.
+    public var coordinator: Coordinator
+    /// The coordinator for reviews of trial patches, which show no progress.
+    private var quietCoordinator: Coordinator {
+        var quiet = coordinator
+        quiet.progress = nil
+        return quiet
+    }
 
     // MARK: - Commits on top of HEAD
 
     /// Reviews `range`, then fixes and commits until the loop ends; returns the last review with the
     /// fix iterations and the reason the loop stopped.
-    public func fixCommits(_ range: String) async throws -> ReviewReport {
+    public func fixCommits(_ range: String) async throws -> (report: ReviewReport, change: ChangeSet) {
         try recoverInterruptedRun()
         var head = try workspace.head()
         var change = try reader.read(.revision(range))
@@ -190,7 +198,7 @@ public struct Fixer: Sendable {
         report.fixes = records
         report.reasons.append(Self.summary(records, stop: stop))
         handoff("fixer", "verdict", records.count, "iterations", stop)
-        return report
+        return (report, change)
     }
 
     // MARK: - Working-tree files (pre-commit hook, --worktree)
@@ -269,7 +277,7 @@ public struct Fixer: Sendable {
             guard !patches.isEmpty else { return ([], rejected) }
 
             let trial = Self.patchedChange(change, patches: patches)
-            let review = try await coordinator.review(trial, only: Set(patches.map(\.path)))
+            let review = try await quietCoordinator.review(trial, only: Set(patches.map(\.path)))
             var failed: [String: (finding: Finding, reason: String)] = [:]
             for patch in patches {
                 let after = review.findings.filter { $0.path == patch.path && !$0.suppressed }
@@ -318,7 +326,7 @@ public struct Fixer: Sendable {
 
     private func fixable(_ report: ReviewReport, fixes: [String: CompiledFix], excluding: Set<String>) -> [Finding] {
         report.findings.filter {
-            $0.source == .rule && !$0.suppressed && $0.fix?.safe == true && fixes[$0.ruleId] != nil
+            $0.source == .rule && !$0.suppressed && !$0.baselined && $0.fix?.safe == true && fixes[$0.ruleId] != nil
                 && !excluding.contains($0.fingerprint)
         }
     }
@@ -329,7 +337,8 @@ public struct Fixer: Sendable {
     {
         guard proposer != nil else { return [] }
         return report.findings.filter {
-            !$0.suppressed && !($0.fix?.safe == true && fixes[$0.ruleId] != nil) && !excluding.contains($0.fingerprint)
+            !$0.suppressed && !$0.baselined && !($0.fix?.safe == true && fixes[$0.ruleId] != nil)
+                && !excluding.contains($0.fingerprint)
         }
     }
 

@@ -149,6 +149,8 @@ public struct ChangeReader: Sendable {
         guard let path = delta.new_file.path ?? delta.old_file.path else { return false }
         return onlyPaths.contains(String(cString: path))
     }
+    /// The id of git's empty tree (`git hash-object -t tree /dev/null`), accepted as the left side of `A..B`.
+    public static let emptyTree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 
     /// Turns `A..B`, `A...B` or `C` into the old and new commits.
     private func resolve(_ spec: String, in repository: Repository) throws(GitError) -> (Commit?, Commit, String) {
@@ -162,7 +164,8 @@ public struct ChangeReader: Sendable {
         if let range = spec.range(of: "..") {
             let left = String(spec[..<range.lowerBound])
             let right = String(spec[range.upperBound...])
-            let one = try repository.commit(left.isEmpty ? "HEAD" : left)
+            // git's empty tree on the left: every line of B is new (a baseline of a whole tree, a first push).
+            let one = left == Self.emptyTree ? nil : try repository.commit(left.isEmpty ? "HEAD" : left)
             let two = try repository.commit(right.isEmpty ? "HEAD" : right)
             return (one, two, spec)
         }

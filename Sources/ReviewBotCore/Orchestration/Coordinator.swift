@@ -3,6 +3,10 @@ import Foundation
 /// Hands the change to the four reviewer agents in parallel, then to the synthesizer and the vote.
 public struct Coordinator: Sendable {
     public var configuration: Configuration
+    /// Accepted findings to hide (`--baseline`, `baseline:`), if any.
+    public var baseline: Baseline?
+    /// Where agents report files reviewed and LLM calls in flight (the TTY status lines), if anywhere.
+    public var progress: ReviewProgress?
 
     public init(configuration: Configuration) {
         self.configuration = configuration
@@ -42,8 +46,9 @@ public struct Coordinator: Sendable {
                 durationMs: milliseconds(since: start),
                 detail: "\(reviewed.addedLineCount) added lines, \(change.skipped.count) skipped"))
 
-        let input = AgentInput(change: reviewed, files: files)
+        let input = AgentInput(change: reviewed, files: files, progress: progress)
         for agent in agents {
+            progress?.assigned(files.count, to: agent.name)
             trace.record(
                 TraceEvent(from: "coordinator", to: agent.name, count: files.count, unit: "files", durationMs: 0))
         }
@@ -60,7 +65,8 @@ public struct Coordinator: Sendable {
 
         start = DispatchTime.now().uptimeNanoseconds
         let kept = only.map { only in carried.filter { !only.contains($0.path) } } ?? []
-        let synthesis = Synthesizer().synthesize(reports.flatMap(\.findings) + kept, change: change)
+        let synthesis = Synthesizer().synthesize(
+            reports.flatMap(\.findings) + kept, change: change, baseline: baseline?.fingerprints ?? [])
         trace.record(
             TraceEvent(
                 from: "synthesizer", to: "voting", count: synthesis.findings.count, unit: "findings",
@@ -80,7 +86,7 @@ public struct Coordinator: Sendable {
                 durationMs: milliseconds(since: start),
                 detail: decision.verdict.rawValue))
 
-        return ReviewReport(
+        var report = ReviewReport(
             target: change.target, verdict: decision.verdict, reasons: decision.reasons, score: synthesis.score,
             summary: synthesis.summary, findings: synthesis.findings, votes: votes,
             agents: reports.map {
@@ -91,6 +97,10 @@ public struct Coordinator: Sendable {
             skipped: change.skipped,
             stats: ReviewReport.Stats(
                 files: change.files.count, addedLines: change.addedLineCount, skipped: change.skipped.count))
+        if let baseline {
+            report.baseline = BaselineSummary(file: baseline.file, hidden: synthesis.findings.filter(\.baselined).count)
+        }
+        return report
     }
 
     /// Runs every agent over the files, all in parallel, and returns one report per agent (in `agents` order).
@@ -112,7 +122,8 @@ public struct Coordinator: Sendable {
                 for (sliceIndex, range) in agentSlices.enumerated() {
                     let files =
                         agentSlices.count == 1
-                        ? input : AgentInput(change: input.change, files: Array(input.files[range]))
+                        ? input
+                        : AgentInput(change: input.change, files: Array(input.files[range]), progress: input.progress)
                     group.addTask {
                         let start = DispatchTime.now().uptimeNanoseconds
                         let report = await agent.review(files)
@@ -123,7 +134,15 @@ public struct Coordinator: Sendable {
                 }
             }
             var parts = sliceCounts.map { [Part?](repeating: nil, count: $0) }
-            for await part in group { parts[part.agent][part.slice] = part }
+            var remaining = sliceCounts
+            for await part in group {
+                parts[part.agent][part.slice] = part
+                remaining[part.agent] -= 1
+                if remaining[part.agent] == 0, let progress = input.progress {
+                    let findings = parts[part.agent].reduce(0) { $0 + ($1?.report.findings.count ?? 0) }
+                    progress.finished(agents[part.agent].name, findings: findings)
+                }
+            }
             return parts.map { Self.join($0.compactMap { $0 }) }
         }
     }

@@ -2,15 +2,20 @@ import Foundation
 
 /// The output formats of `--format`.
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case text, json
+    case text, json, sarif, markdown, github
 }
 
-/// Renders a report for people (text) or machines (json).
+/// Renders a report for people (text, markdown), machines (json, sarif) or GitHub Actions' log (github).
 public enum ReportFormatter {
-    public static func render(_ report: ReviewReport, as format: OutputFormat, color: Bool) -> String {
+    public static func render(
+        _ report: ReviewReport, as format: OutputFormat, color: Bool, context: RenderContext = RenderContext()
+    ) -> String {
         switch format {
         case .text: TextRenderer(color: color).render(report)
         case .json: json(report)
+        case .sarif: SARIFRenderer(context: context).render(report)
+        case .markdown: MarkdownRenderer(context: context).render(report)
+        case .github: GitHubRenderer(context: context).render(report)
         }
     }
 

@@ -74,6 +74,8 @@ public struct ReviewReport: Sendable, Codable, Equatable {
     public var votes: [Vote]
     public var agents: [AgentSummary]
     public var fixes: [FixRecord] = []
+    /// Set when a baseline was applied: its file and how many findings it hid.
+    public var baseline: BaselineSummary?
     public var skipped: [SkippedFile]
     public var stats: Stats
 
