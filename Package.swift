@@ -39,7 +39,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReviewBotCoreTests",
-            dependencies: ["ReviewBotCore", "reviewbot"]
+            dependencies: ["ReviewBotCore", "reviewbot", .product(name: "Yams", package: "Yams")]
         ),
     ],
     swiftLanguageModes: [.v6]

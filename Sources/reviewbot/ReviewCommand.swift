@@ -16,6 +16,10 @@ struct ReviewCommand: AsyncParsableCommand {
               reviewbot review main...feature       a branch against its merge base with main
               reviewbot review --staged             what `git commit` would record (pre-commit hooks)
               reviewbot review --worktree --format json --output report.json
+              reviewbot review origin/main...HEAD --format sarif --output reviewbot.sarif --fail-on never
+              reviewbot review origin/main...HEAD --format markdown > comment.md
+              reviewbot review HEAD~1..HEAD --format github           annotations in a GitHub Actions log
+              reviewbot review --baseline .reviewbot-baseline.json    hide the findings accepted earlier
             """
     )
 
@@ -28,7 +32,7 @@ struct ReviewCommand: AsyncParsableCommand {
     @Flag(help: "Review the working tree, untracked files included, against HEAD.")
     var worktree = false
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, sarif, markdown or github (workflow-command annotations).")
     var format: OutputFormat = .text
 
     @Option(help: "Write the report to this file instead of standard output.")
@@ -36,6 +40,9 @@ struct ReviewCommand: AsyncParsableCommand {
 
     @Option(help: "Configuration file (default: .reviewbot.yml at the repository root).")
     var config: String?
+
+    @Option(help: "Hide the findings listed in this baseline file (see `reviewbot baseline`); overrides `baseline:`.")
+    var baseline: String?
 
     @Option(
         name: .customLong("fail-on"), help: "Verdicts that exit non-zero: request-changes (default), reject or never.")
@@ -52,6 +59,24 @@ struct ReviewCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "LLM") var llm: LLMOptions
 
+    @Flag(
+        help: """
+            Apply the rules' safe fixes: for a RANGE ending at HEAD, commit them and review again until approved; \
+            with --staged or --worktree, edit working-tree files only (never the index) and exit non-zero.
+            """)
+    var fix = false
+
+    @Option(name: .customLong("max-iterations"), help: "With --fix: the most fix-and-review rounds (default 3).")
+    var maxIterations: Int?
+
+    @Option(help: "With --fix: a command (build or tests) that must pass after each round, or the round is undone.")
+    var verify: String?
+
+    @Flag(
+        name: .customLong("allow-dirty"),
+        help: "With --fix: run even when changed files have uncommitted edits; those files are left alone.")
+    var allowDirty = false
+
     @Sendable static func printHandoff(_ event: TraceEvent) {
         Output.stderr("reviewbot: " + event.line + "\n")
     }
@@ -62,6 +87,10 @@ struct ReviewCommand: AsyncParsableCommand {
             throw ValidationError("give either a RANGE or --staged/--worktree, not both")
         }
         if let range, range.isEmpty || range.hasPrefix("-") { throw ValidationError("invalid range '\(range)'") }
+        if !fix && (maxIterations != nil || verify != nil || allowDirty) {
+            throw ValidationError("--max-iterations, --verify and --allow-dirty go with --fix")
+        }
+        if let maxIterations, maxIterations < 1 { throw ValidationError("--max-iterations must be at least 1") }
     }
 
     func run() async throws {
@@ -71,24 +100,48 @@ struct ReviewCommand: AsyncParsableCommand {
         if let failOn { configuration.failOn = failOn }
         try llm.apply(to: &configuration.llm, environment: ProcessInfo.processInfo.environment)
 
-        let ignore = configuration.ignoreMatcher
-        let reader = ChangeReader(
-            repositoryPath: repository, maxFileBytes: configuration.maxFileBytes, isIgnored: { ignore.matches($0) })
+        let reader = configuration.changeReader(repositoryPath: repository)
         let verbose = self.verbose
         let recorder = verbose ? TraceRecorder(listener: Self.printHandoff) : TraceRecorder()
         let start = DispatchTime.now().uptimeNanoseconds
-        let change = try reader.read(request)
-        if verbose {
-            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-            Output.stderr(
-                String(
-                    format: "reviewbot: libgit2 read %d changed files in %.1f ms\n",
-                    change.files.count + change.skipped.count, elapsed))
+        var coordinator = Coordinator(configuration: configuration)
+        coordinator.baseline = try (baseline ?? configuration.baseline).map(Baseline.load)
+        let display = verbose ? nil : Self.startProgress(for: &coordinator)
+        var fixer = Fixer(
+            configuration: configuration, reader: reader,
+            options: FixOptions(
+                maxIterations: maxIterations ?? configuration.fix.maxIterations,
+                verify: verify ?? configuration.fix.verify, allowDirty: allowDirty),
+            trace: recorder)
+        fixer.coordinator = coordinator
+        let report: ReviewReport
+        let change: ChangeSet
+        var fixedWorkingTree = false
+        if fix, case .revision(let spec) = request {
+            (report, change) = try await fixer.fixCommits(spec)
+        } else {
+            change = try reader.read(request)
+            if verbose {
+                let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+                Output.stderr(
+                    String(
+                        format: "reviewbot: libgit2 read %d changed files in %.1f ms\n",
+                        change.files.count + change.skipped.count, elapsed))
+            }
+            let reviewed = try await coordinator.review(change, trace: recorder)
+            if fix {
+                report = try await fixer.fixWorkingTree(reviewed, change: change, staged: staged)
+                fixedWorkingTree = report.fixes.contains { !$0.fixed.isEmpty }
+            } else {
+                report = reviewed
+            }
         }
-        let report = try await Coordinator(configuration: configuration).review(change, trace: recorder)
+        display?.stop()
 
         let color = output == nil && format == .text && ReportFormatter.shouldColor(fileDescriptor: STDOUT_FILENO)
-        let rendered = ReportFormatter.render(report, as: format, color: color)
+        let context = RenderContext(
+            change: change, configuration: configuration, environment: ProcessInfo.processInfo.environment)
+        let rendered = ReportFormatter.render(report, as: format, color: color, context: context)
         if let output {
             do { try Data(rendered.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
                 throw InternalError("cannot write the report to \(output): \(error.localizedDescription)")
@@ -109,10 +162,41 @@ struct ReviewCommand: AsyncParsableCommand {
         if configuration.llm.required, let failure = report.llm?.failures.first {
             throw LLMFailure(.transport, "the LLM is required (llm.required) and failed: \(failure)")
         }
+        if fixedWorkingTree && !configuration.failOn.fails(report.verdict) {
+            throw VerdictExit(
+                status: .requestChanges, message: report.reasons.last ?? "fixed files in the working tree")
+        }
         if configuration.failOn.fails(report.verdict) {
             let status: ExitStatus = report.verdict == Verdict.reject ? ExitStatus.reject : ExitStatus.requestChanges
             let why = report.reasons.last ?? report.summary
             throw VerdictExit(status: status, message: "\(report.verdict.label): \(why)")
         }
+    }
+}
+
+/// `reviewbot fix RANGE`: the same as `reviewbot review RANGE --fix`.
+struct FixCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fix",
+        abstract: "Fix what the rules can fix safely, commit, and review again (review --fix).",
+        discussion: """
+            Takes every option of `reviewbot review`. For a range ending at HEAD, each round applies the
+            rules' safe fixes, proves each one removes its finding, commits with your git identity, runs
+            --verify, and re-reviews the touched files; a round whose check fails is undone.
+
+            Examples:
+              reviewbot fix HEAD~1..HEAD
+              reviewbot fix HEAD~3..HEAD --verify "swift build" --max-iterations 2
+              reviewbot fix HEAD~1..HEAD --allow-dirty --format json
+              reviewbot fix --staged                edit working-tree files only, then fail the hook
+            """
+    )
+
+    @Argument(parsing: .captureForPassthrough, help: "A RANGE and any option of `reviewbot review`.")
+    var arguments: [String] = []
+
+    func run() async throws {
+        let review = try ReviewCommand.parse(["--fix"] + arguments)
+        try await review.run()
     }
 }

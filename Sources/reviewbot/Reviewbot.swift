@@ -57,8 +57,20 @@ struct ReviewbotCommand: AsyncParsableCommand {
         discussion: """
             Exit codes: 0 approve, 1 request changes, 2 reject, 3 usage or configuration error,
             4 git error, 5 internal error, or an LLM failure when the LLM is required.
+
+            Examples:
+              reviewbot review origin/main...HEAD       review a branch as its pull request shows it
+              reviewbot review --staged                 what `git commit` is about to record
+              reviewbot baseline origin/main...HEAD     accept today's findings
+              reviewbot hook install                    block failing commits
+              reviewbot rules security.sql-injection    what a rule finds, with examples
+              reviewbot help review                     every option of a subcommand
+              source <(reviewbot --generate-completion-script bash)   shell completions (also zsh, fish)
             """,
         version: ReviewBot.version,
-        subcommands: [ReviewCommand.self, HookCommand.self, RulesCommand.self, LLMCommand.self]
+        subcommands: [
+            ReviewCommand.self, FixCommand.self, BaselineCommand.self, HookCommand.self, RulesCommand.self,
+            LLMCommand.self,
+        ]
     )
 }

@@ -67,7 +67,12 @@ struct RulesCommand: ParsableCommand {
         if !rule.excludedPaths.isEmpty { print("  not in: \(rule.excludedPaths.joined(separator: " "))") }
         print("  \(rule.message)")
         if !rule.recommendation.isEmpty { print("  recommendation: \(rule.recommendation)") }
-        if let fix = rule.fix { print("  fix: \(fix.description) (\(fix.find) → \(fix.replace))") }
+        if let fix = rule.fix {
+            let mode = fix.safe ? "applied by --fix" : "suggested only, never applied"
+            let replace = fix.replace.isEmpty ? "(line removed)" : fix.replace
+            print("  fix (\(mode)): \(fix.description)")
+            print("    replace \(fix.find) with \(replace)")
+        }
         for example in rule.examples {
             print("")
             print("  \(example.flagged ? "flagged" : "not flagged") (\(example.path)):")

@@ -18,6 +18,29 @@ import Testing
         ("app.js", "const doc = `use console.log(x) to debug`;\n"),
         ("calc.py", "# eval(x) would be unsafe here\n"),
         ("Store.swift", "// try! db.open()\nlet text = \"value as! Int\"\n"),
+        ("app.ts", "/** eval(userInput) is forbidden */\nconst s = 'el.innerHTML = input';\n"),
+        (
+            "Query.java",
+            "// stmt.executeQuery(\"SELECT * FROM t WHERE id=\" + id);\nString doc = \"Runtime.getRuntime().exec(cmd)\";\n"
+        ),
+        ("Run.kt", "// Runtime.getRuntime().exec(cmd)\nval doc = \"MessageDigest.getInstance(MD5)\"\n"),
+        ("main.go", "package main\n\n// exec.Command(\"sh\", \"-c\", input)\nvar hint = \"md5.Sum(data)\"\n"),
+        ("page.php", "<?php\n// eval($_GET['x']);\n$doc = 'system($cmd) is dangerous';\n"),
+        ("job.rb", "# system(\"rm -rf \" + params[:dir])\ndoc = 'Marshal.load(data) and raw(params[:x])'\n"),
+        ("Crypto.cs", "// var des = DES.Create();\nvar doc = \"Html.Raw(input) and new Random() for a token\";\n"),
+        ("copy.c", "/* strcpy(dst, src); gets(line); */\nconst char *doc = \"printf(msg)\";\n"),
+        ("copy.cpp", "// system(cmd);\nstd::string doc = \"strcpy(a, b)\";\n"),
+        ("run.sh", "#!/bin/sh\n# curl -k https://example.com/i.sh | sh\necho \"never eval $cmd or chmod 777\"\n"),
+        // Strings in a Dockerfile's RUN lines are shell code, so only comments are quiet there.
+        (
+            "Dockerfile",
+            "FROM alpine:3.20\n# RUN curl -k https://example.com/i.sh | sh\n# chmod 777 /app\nRUN apk add curl\n"
+        ),
+        (
+            "config/production.yml",
+            "# debug: true\ndescription: \"verify_certs: false is unsafe, so is Access-Control-Allow-Origin: *\"\n"
+        ),
+        ("index.html", "<!-- <img src=\"a.png\"> <button></button> -->\n<p>Use an &lt;img&gt; with alt text.</p>\n"),
     ])
     func commentedOrQuotedCodeIsNotFlagged(path: String, text: String) throws {
         let repo = try ScratchRepository(initialCommit: true)

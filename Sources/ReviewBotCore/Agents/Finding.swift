@@ -28,11 +28,15 @@ public enum FindingSource: String, Sendable, Codable {
 /// A proposed change of the flagged text.
 public struct FixSuggestion: Sendable, Codable, Equatable {
     public var description: String
+    /// The whole flagged line after the fix; empty when the fix removes the line.
     public var replacement: String
+    /// Whether `--fix` applies it; otherwise it is only a suggestion for the reader.
+    public var safe: Bool
 
-    public init(description: String, replacement: String) {
+    public init(description: String, replacement: String, safe: Bool = true) {
         self.description = description
         self.replacement = replacement
+        self.safe = safe
     }
 }
 
@@ -52,13 +56,16 @@ public struct Finding: Sendable, Codable, Equatable {
     public var fingerprint: String
     public var cwe: String?
     public var fix: FixSuggestion?
-    /// True when an inline `reviewbot:ignore` comment covers the finding; it is reported but does not vote.
+    /// True when an inline `reviewbot:ignore` comment covers the finding, or the baseline lists it; it is
+    /// reported but does not vote.
     public var suppressed: Bool
+    /// True when the baseline lists the finding's fingerprint (then `suppressed` is true as well).
+    public var baselined: Bool
 
     public init(
         ruleId: String, category: Category, severity: Severity, path: String, line: Int, endLine: Int, column: Int,
         message: String, recommendation: String, agents: [String], source: FindingSource, fingerprint: String,
-        cwe: String? = nil, fix: FixSuggestion? = nil, suppressed: Bool = false
+        cwe: String? = nil, fix: FixSuggestion? = nil, suppressed: Bool = false, baselined: Bool = false
     ) {
         self.ruleId = ruleId
         self.category = category
@@ -75,6 +82,7 @@ public struct Finding: Sendable, Codable, Equatable {
         self.cwe = cwe
         self.fix = fix
         self.suppressed = suppressed
+        self.baselined = baselined
     }
 }
 

@@ -4,10 +4,13 @@ import Foundation
 public struct AgentInput: Sendable {
     public let change: ChangeSet
     public let files: [SourceFile]
+    /// Where to count files reviewed and LLM calls in flight, when someone is watching.
+    public let progress: ReviewProgress?
 
-    public init(change: ChangeSet, files: [SourceFile]) {
+    public init(change: ChangeSet, files: [SourceFile], progress: ReviewProgress? = nil) {
         self.change = change
         self.files = files
+        self.progress = progress
     }
 }
 
@@ -40,7 +43,10 @@ extension ReviewerAgent {
     func runRules(_ rules: RuleEngine, on input: AgentInput) -> AgentReport {
         let start = DispatchTime.now().uptimeNanoseconds
         var findings: [Finding] = []
-        for file in input.files { findings += rules.findings(in: file, agent: name) }
+        for file in input.files {
+            findings += rules.findings(in: file, agent: name)
+            input.progress?.reviewedFile(by: name)
+        }
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
         return AgentReport(agent: name, status: .ok, durationMs: elapsed, findings: findings)
     }

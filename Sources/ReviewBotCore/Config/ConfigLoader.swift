@@ -60,10 +60,15 @@ public enum ConfigLoader {
             case "fail_on":
                 config.failOn = try reader.choice(value, key: key, FailOn.self)
             case "llm": try readLLM(value, reader: reader, into: &config.llm)
+            case "fix": try readFix(value, reader: reader, into: &config)
+            case "baseline":
+                let name = try reader.scalar(value, key: key)
+                let base = (file as NSString).deletingLastPathComponent
+                config.baseline = name.hasPrefix("/") || base.isEmpty ? name : base + "/" + name
             default:
                 throw reader.error(
                     keyNode,
-                    "unknown key '\(key)' (expected agents, voting, ignore, default_ignores, rules, custom_rules, rule_files, max_file_bytes, fail_on, llm)"
+                    "unknown key '\(key)' (expected agents, voting, ignore, default_ignores, rules, custom_rules, rule_files, max_file_bytes, fail_on, fix, baseline, llm)"
                 )
             }
         }
@@ -76,6 +81,21 @@ public enum ConfigLoader {
             try readRules(value, reader: reader, known: seen, into: &config)
         }
         return config
+    }
+
+    private static func readFix(_ node: Node, reader: Reader, into config: inout Configuration) throws(ConfigError) {
+        for (keyNode, value) in try reader.mapping(node, key: "fix") {
+            let key = try reader.key(keyNode)
+            switch key {
+            case "verify": config.fix.verify = try reader.scalar(value, key: "fix.verify")
+            case "max_iterations":
+                let count = try reader.int(value, key: "fix.max_iterations")
+                guard count >= 1 else { throw reader.error(value, "fix.max_iterations must be at least 1") }
+                config.fix.maxIterations = count
+            default:
+                throw reader.error(keyNode, "unknown key '\(key)' under fix (expected verify, max_iterations)")
+            }
+        }
     }
 
     private static func readAgents(_ node: Node, reader: Reader, into config: inout Configuration) throws(ConfigError) {

@@ -39,10 +39,25 @@ public struct Configuration: Sendable, Equatable {
     public var customRules: [Rule] = []
     public var maxFileBytes = 1_048_576
     public var failOn: FailOn = .requestChanges
+    public var fix = FixSettings()
+    /// A baseline file (`baseline:`, relative to the configuration file's folder); `--baseline` wins.
+    public var baseline: String?
     /// The model the agents may ask, if any (`llm:`).
     public var llm = LLMSettings()
 
     public init() {}
+
+    /// `fix:` in `.reviewbot.yml`: how `--fix` runs unless flags say otherwise.
+    public struct FixSettings: Sendable, Equatable {
+        /// A shell command (build or tests) that must pass after each fix iteration.
+        public var verify: String?
+        public var maxIterations = 3
+
+        public init(verify: String? = nil, maxIterations: Int = 3) {
+            self.verify = verify
+            self.maxIterations = maxIterations
+        }
+    }
 
     /// Lock files, vendored and generated code: reviewing them is noise.
     public static let defaultIgnoreGlobs = [

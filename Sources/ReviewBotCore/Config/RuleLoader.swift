@@ -95,18 +95,24 @@ enum RuleLoader {
         var fix: Rule.Fix?
         if let node = values["fix"] {
             var parts: [String: String] = [:]
+            var safe = true
             for (keyNode, value) in try reader.mapping(node, key: "\(path).fix") {
                 let key = try reader.key(keyNode)
+                if key == "safe" {
+                    safe = try reader.bool(value, key: "\(path).fix.safe")
+                    continue
+                }
                 guard ["description", "find", "replace"].contains(key) else {
                     throw reader.error(
-                        keyNode, "unknown key '\(key)' under \(path).fix (expected description, find, replace)")
+                        keyNode, "unknown key '\(key)' under \(path).fix (expected description, find, replace, safe)")
                 }
                 parts[key] = try reader.scalar(value, key: "\(path).fix.\(key)")
             }
             guard let find = parts["find"], let replace = parts["replace"] else {
                 throw reader.error(node, "\(path).fix needs find and replace")
             }
-            fix = Rule.Fix(parts["description"] ?? "apply the suggested change", find: find, replace: replace)
+            fix = Rule.Fix(
+                parts["description"] ?? "apply the suggested change", find: find, replace: replace, safe: safe)
         }
         var examples: [Rule.Example] = []
         if let node = values["examples"] {

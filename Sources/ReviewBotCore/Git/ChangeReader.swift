@@ -28,6 +28,8 @@ public struct ChangeReader: Sendable {
     public var maxFileBytes: Int
     /// Decides which paths are not reviewed at all (ignore globs).
     public var isIgnored: @Sendable (String) -> Bool
+    /// When set, only these (new-side) paths are read: the fixer's re-review of the files it touched.
+    public var onlyPaths: Set<String>?
 
     public init(
         repositoryPath: String, maxFileBytes: Int = 1_048_576,
@@ -113,7 +115,7 @@ public struct ChangeReader: Sendable {
             // The new side is read from the disk (through libgit2's filters for the patch), so the patch
             // comes from the diff itself.
             for index in 0..<count {
-                guard let delta = git_diff_get_delta(diffHandle, index)?.pointee else { continue }
+                guard let delta = git_diff_get_delta(diffHandle, index)?.pointee, selects(delta) else { continue }
                 entries.append(
                     try readWorktreeDelta(DeltaInfo(delta), at: index, of: diffHandle, repository: repository))
             }
@@ -123,7 +125,7 @@ public struct ChangeReader: Sendable {
             var deltas: [DeltaInfo] = []
             deltas.reserveCapacity(count)
             for index in 0..<count {
-                guard let delta = git_diff_get_delta(diffHandle, index)?.pointee else { continue }
+                guard let delta = git_diff_get_delta(diffHandle, index)?.pointee, selects(delta) else { continue }
                 deltas.append(DeltaInfo(delta))
             }
             entries = try readStoredDeltas(deltas, repository: repository)
@@ -140,6 +142,16 @@ public struct ChangeReader: Sendable {
         return ChangeSet(target: target, files: files, skipped: skipped)
     }
 
+    /// Whether the delta is one of ``onlyPaths`` (always, when no paths are set). Filtering after rename
+    /// detection keeps a renamed file a rename.
+    private func selects(_ delta: git_diff_delta) -> Bool {
+        guard let onlyPaths else { return true }
+        guard let path = delta.new_file.path ?? delta.old_file.path else { return false }
+        return onlyPaths.contains(String(cString: path))
+    }
+    /// The id of git's empty tree (`git hash-object -t tree /dev/null`), accepted as the left side of `A..B`.
+    public static let emptyTree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+
     /// Turns `A..B`, `A...B` or `C` into the old and new commits.
     private func resolve(_ spec: String, in repository: Repository) throws(GitError) -> (Commit?, Commit, String) {
         if let range = spec.range(of: "...") {
@@ -152,7 +164,8 @@ public struct ChangeReader: Sendable {
         if let range = spec.range(of: "..") {
             let left = String(spec[..<range.lowerBound])
             let right = String(spec[range.upperBound...])
-            let one = try repository.commit(left.isEmpty ? "HEAD" : left)
+            // git's empty tree on the left: every line of B is new (a baseline of a whole tree, a first push).
+            let one = left == Self.emptyTree ? nil : try repository.commit(left.isEmpty ? "HEAD" : left)
             let two = try repository.commit(right.isEmpty ? "HEAD" : right)
             return (one, two, spec)
         }

@@ -33,17 +33,25 @@ public struct HookInstaller: Sendable {
         case .preCommit:
             return header + """
                 # Reviews what is staged (the index), offline; a failing verdict blocks the commit.
-                exec "$REVIEWBOT" review --staged
+                # REVIEWBOT_FIX=1 also applies safe fixes to working-tree files (never the index), then fails.
+                exec "$REVIEWBOT" review --staged ${REVIEWBOT_FIX:+--fix}
 
                 """
         case .prePush:
             return header + """
-                # Reviews the commits being pushed; git passes "<local ref> <local sha> <remote ref> <remote sha>" lines.
+                # Reviews the commits being pushed; git passes the remote as $1 and "<local ref> <local sha> <remote ref>
+                # <remote sha>" lines. A new branch is reviewed from the parent of its first commit the remote lacks.
                 zero=0000000000000000000000000000000000000000
                 status=0
                 while read -r local_ref local_sha remote_ref remote_sha; do
                     [ "$local_sha" = "$zero" ] && continue
-                    if [ "$remote_sha" = "$zero" ]; then range="$local_sha"; else range="$remote_sha..$local_sha"; fi
+                    if [ "$remote_sha" != "$zero" ] && git cat-file -e "$remote_sha^{commit}" 2>/dev/null; then
+                        range="$remote_sha...$local_sha"
+                    else
+                        first=$(git rev-list --topo-order --reverse "$local_sha" --not --remotes="$1" | head -n 1)
+                        [ -n "$first" ] || continue
+                        range="$(git rev-parse -q --verify "$first^" || echo \(ChangeReader.emptyTree))..$local_sha"
+                    fi
                     "$REVIEWBOT" review "$range" || status=$?
                 done
                 exit $status

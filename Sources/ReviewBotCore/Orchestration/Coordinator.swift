@@ -3,6 +3,10 @@ import Foundation
 /// Hands the change to the four reviewer agents in parallel, then to the synthesizer and the vote.
 public struct Coordinator: Sendable {
     public var configuration: Configuration
+    /// Accepted findings to hide (`--baseline`, `baseline:`), if any.
+    public var baseline: Baseline?
+    /// Where agents report files reviewed and LLM calls in flight (the TTY status lines), if anywhere.
+    public var progress: ReviewProgress?
 
     public init(configuration: Configuration) {
         self.configuration = configuration
@@ -24,21 +28,27 @@ public struct Coordinator: Sendable {
         return agents
     }
 
-    public func review(_ change: ChangeSet, trace: TraceRecorder = TraceRecorder()) async throws(ConfigError)
-        -> ReviewReport
-    {
+    /// Reviews `change`. With `only`, the agents look at those files alone and `carried` stands in for
+    /// their findings in every other file (the fixer's incremental re-review); the verdict still covers
+    /// the whole change.
+    public func review(
+        _ change: ChangeSet, only: Set<String>? = nil, carried: [Finding] = [], trace: TraceRecorder = TraceRecorder()
+    ) async throws(ConfigError) -> ReviewReport {
         let agents = try agents()
 
         var start = DispatchTime.now().uptimeNanoseconds
-        let files = await Self.analyse(change)
+        var reviewed = change
+        if let only { reviewed.files = change.files.filter { only.contains($0.path) } }
+        let files = await Self.analyse(reviewed)
         trace.record(
             TraceEvent(
                 from: "git", to: "coordinator", count: files.count, unit: "files",
                 durationMs: milliseconds(since: start),
-                detail: "\(change.addedLineCount) added lines, \(change.skipped.count) skipped"))
+                detail: "\(reviewed.addedLineCount) added lines, \(change.skipped.count) skipped"))
 
-        let input = AgentInput(change: change, files: files)
+        let input = AgentInput(change: reviewed, files: files, progress: progress)
         for agent in agents {
+            progress?.assigned(files.count, to: agent.name)
             trace.record(
                 TraceEvent(from: "coordinator", to: agent.name, count: files.count, unit: "files", durationMs: 0))
         }
@@ -59,7 +69,9 @@ public struct Coordinator: Sendable {
         }
 
         start = DispatchTime.now().uptimeNanoseconds
-        let synthesis = Synthesizer().synthesize(reports.flatMap(\.findings), change: change)
+        let kept = only.map { only in carried.filter { !only.contains($0.path) } } ?? []
+        let synthesis = Synthesizer().synthesize(
+            reports.flatMap(\.findings) + kept, change: change, baseline: baseline?.fingerprints ?? [])
         trace.record(
             TraceEvent(
                 from: "synthesizer", to: "voting", count: synthesis.findings.count, unit: "findings",
@@ -91,6 +103,9 @@ public struct Coordinator: Sendable {
             stats: ReviewReport.Stats(
                 files: change.files.count, addedLines: change.addedLineCount, skipped: change.skipped.count))
         report.llm = llm
+        if let baseline {
+            report.baseline = BaselineSummary(file: baseline.file, hidden: synthesis.findings.filter(\.baselined).count)
+        }
         return report
     }
 
@@ -113,7 +128,8 @@ public struct Coordinator: Sendable {
                 for (sliceIndex, range) in agentSlices.enumerated() {
                     let files =
                         agentSlices.count == 1
-                        ? input : AgentInput(change: input.change, files: Array(input.files[range]))
+                        ? input
+                        : AgentInput(change: input.change, files: Array(input.files[range]), progress: input.progress)
                     group.addTask {
                         let start = DispatchTime.now().uptimeNanoseconds
                         let report = await agent.review(files)
@@ -124,7 +140,15 @@ public struct Coordinator: Sendable {
                 }
             }
             var parts = sliceCounts.map { [Part?](repeating: nil, count: $0) }
-            for await part in group { parts[part.agent][part.slice] = part }
+            var remaining = sliceCounts
+            for await part in group {
+                parts[part.agent][part.slice] = part
+                remaining[part.agent] -= 1
+                if remaining[part.agent] == 0, let progress = input.progress {
+                    let findings = parts[part.agent].reduce(0) { $0 + ($1?.report.findings.count ?? 0) }
+                    progress.finished(agents[part.agent].name, findings: findings)
+                }
+            }
             return parts.map { Self.join($0.compactMap { $0 }) }
         }
     }

@@ -13,7 +13,9 @@ public struct Synthesis: Sendable, Equatable {
 public struct Synthesizer: Sendable {
     public init() {}
 
-    public func synthesize(_ findings: [Finding], change: ChangeSet) -> Synthesis {
+    /// Merges and ranks `findings`; those whose fingerprint is in `baseline` are marked baselined (and so
+    /// suppressed) after merging, so they neither vote nor cost score.
+    public func synthesize(_ findings: [Finding], change: ChangeSet, baseline: Set<String> = []) -> Synthesis {
         var merged: [Finding] = []
         var index: [String: Int] = [:]
         var mergedCount = 0
@@ -32,6 +34,10 @@ public struct Synthesizer: Sendable {
             merged.append(finding)
             for key in keys { index[key] = merged.count - 1 }
             if index[categoryKey(finding)] == nil { index[categoryKey(finding)] = merged.count - 1 }
+        }
+        for index in merged.indices where !merged[index].suppressed && baseline.contains(merged[index].fingerprint) {
+            merged[index].suppressed = true
+            merged[index].baselined = true
         }
         merged.sort(by: Self.rank)
         let score = Self.score(merged)
@@ -107,8 +113,10 @@ public struct Synthesizer: Sendable {
             text +=
                 "; \(active.count) finding\(active.count == 1 ? "" : "s") (\(counts.joined(separator: ", "))) in \(touched) file\(touched == 1 ? "" : "s")."
         }
-        let suppressed = findings.count - active.count
+        let baselined = findings.filter(\.baselined).count
+        let suppressed = findings.count - active.count - baselined
         if suppressed > 0 { text += " \(suppressed) suppressed." }
+        if baselined > 0 { text += " \(baselined) hidden by the baseline." }
         return text
     }
 }

@@ -2,15 +2,20 @@ import Foundation
 
 /// The output formats of `--format`.
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case text, json
+    case text, json, sarif, markdown, github
 }
 
-/// Renders a report for people (text) or machines (json).
+/// Renders a report for people (text, markdown), machines (json, sarif) or GitHub Actions' log (github).
 public enum ReportFormatter {
-    public static func render(_ report: ReviewReport, as format: OutputFormat, color: Bool) -> String {
+    public static func render(
+        _ report: ReviewReport, as format: OutputFormat, color: Bool, context: RenderContext = RenderContext()
+    ) -> String {
         switch format {
         case .text: TextRenderer(color: color).render(report)
         case .json: json(report)
+        case .sarif: SARIFRenderer(context: context).render(report)
+        case .markdown: MarkdownRenderer(context: context).render(report)
+        case .github: GitHubRenderer(context: context).render(report)
         }
     }
 
@@ -62,6 +67,27 @@ struct TextRenderer {
         }
     }
 
+    /// One line per fix round, then one per fix that did not stay.
+    private func fixLines(_ record: ReviewReport.FixRecord) -> [String] {
+        let place = record.commit.map { "commit \($0.prefix(7))" } ?? "working tree"
+        var lines: [String] = []
+        if !record.fixed.isEmpty {
+            lines.append(
+                bold("fix round \(record.iteration)")
+                    + ": \(record.fixed.count) fixed in \(record.files.joined(separator: ", ")) (\(place))")
+        }
+        for undone in record.rolledBack {
+            lines.append(
+                dim("fix round \(record.iteration)")
+                    + ": \(undone.ruleId) at \(undone.path):\(undone.line) not applied: \(undone.reason)")
+        }
+        if let verify = record.verify, !verify.passed {
+            lines.append(dim("  `\(verify.command)` exited \(verify.exitCode):"))
+            for line in verify.output.split(separator: "\n").suffix(5) { lines.append(dim("    \(line)")) }
+        }
+        return lines
+    }
+
     func render(_ report: ReviewReport) -> String {
         var out: [String] = []
         var target = report.target.range
@@ -83,12 +109,16 @@ struct TextRenderer {
             out.append("         \(finding.message)")
             out.append("         " + dim("→ " + finding.recommendation))
             if let fix = finding.fix {
+                let label = fix.safe ? "fix" : "suggested fix"
+                let result = fix.replacement.trimmingCharacters(in: .whitespaces)
                 out.append(
-                    "         " + dim("fix: \(fix.description): ")
-                        + fix.replacement.trimmingCharacters(in: .whitespaces))
+                    "         " + dim("\(label): \(fix.description): ")
+                        + (result.isEmpty ? "(removes the line)" : result))
             }
         }
         out.append("")
+        let fixLines = report.fixes.flatMap(fixLines)
+        if !fixLines.isEmpty { out += fixLines + [""] }
         let votes = report.votes.map { vote -> String in
             var text = "\(vote.agent) \(vote.vote.label)"
             if vote.weight != 1 {

@@ -11,11 +11,56 @@ public struct ReviewReport: Sendable, Codable, Equatable {
         public var skipped: Int
     }
 
-    /// One applied fix iteration (filled by `--fix`).
+    /// One iteration of the fixer (filled by `--fix`).
     public struct FixRecord: Sendable, Codable, Equatable {
         public var iteration: Int
-        public var commit: String
+        /// The fix commit; nil when the iteration was rolled back, or when fixes went to working-tree files only.
+        public var commit: String?
+        /// Fingerprints of the findings the fixes removed.
         public var fixed: [String]
+        /// Files the iteration changed.
+        public var files: [String]
+        /// Fixes that were undone or never applied, and why.
+        public var rolledBack: [RolledBack]
+        /// The `--verify` command's outcome, when one ran.
+        public var verify: VerifyResult?
+
+        public init(
+            iteration: Int, commit: String?, fixed: [String], files: [String], rolledBack: [RolledBack] = [],
+            verify: VerifyResult? = nil
+        ) {
+            self.iteration = iteration
+            self.commit = commit
+            self.fixed = fixed
+            self.files = files
+            self.rolledBack = rolledBack
+            self.verify = verify
+        }
+    }
+
+    /// A fix that did not stay, with the finding it was for.
+    public struct RolledBack: Sendable, Codable, Equatable {
+        public var fingerprint: String
+        public var ruleId: String
+        public var path: String
+        public var line: Int
+        public var reason: String
+
+        public init(_ finding: Finding, reason: String) {
+            fingerprint = finding.fingerprint
+            ruleId = finding.ruleId
+            path = finding.path
+            line = finding.line
+            self.reason = reason
+        }
+    }
+
+    public struct VerifyResult: Sendable, Codable, Equatable {
+        public var command: String
+        public var exitCode: Int32
+        public var passed: Bool
+        /// The last lines of its output.
+        public var output: String
     }
 
     public var schemaVersion = 1
@@ -29,6 +74,8 @@ public struct ReviewReport: Sendable, Codable, Equatable {
     public var votes: [Vote]
     public var agents: [AgentSummary]
     public var fixes: [FixRecord] = []
+    /// Set when a baseline was applied: its file and how many findings it hid.
+    public var baseline: BaselineSummary?
     public var skipped: [SkippedFile]
     public var stats: Stats
     /// What the LLM part of the review did, when a model is configured.

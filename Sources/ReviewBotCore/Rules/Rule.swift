@@ -55,15 +55,20 @@ public struct Rule: Sendable, Equatable {
     }
 
     /// A mechanical fix: replace what `find` matches on the flagged line with `replace` (`$1` refers to groups).
+    /// A line that the replacement leaves blank is removed.
     public struct Fix: Sendable, Equatable {
         public var description: String
         public var find: String
         public var replace: String
+        /// Whether `--fix` applies it. A fix that could change behaviour in a way the rule cannot prove safe
+        /// (a different digest, a guessed language) is only suggested in the report.
+        public var safe: Bool
 
-        public init(_ description: String, find: String, replace: String) {
+        public init(_ description: String, find: String, replace: String, safe: Bool = true) {
             self.description = description
             self.find = find
             self.replace = replace
+            self.safe = safe
         }
     }
 

@@ -574,7 +574,9 @@ public struct RuleEngine: Sendable {
             let replaced = regex.regex.stringByReplacingMatches(
                 in: rawLine, options: [], range: NSRange(rawLine.startIndex..., in: rawLine),
                 withTemplate: ruleFix.replace)
-            if replaced != rawLine { fix = FixSuggestion(description: ruleFix.description, replacement: replaced) }
+            if replaced != rawLine {
+                fix = FixSuggestion(description: ruleFix.description, replacement: replaced, safe: ruleFix.safe)
+            }
         }
         return Finding(
             ruleId: rule.id, category: rule.category, severity: rule.severity, path: file.path, line: line,
@@ -861,8 +863,9 @@ enum Suppression {
         var found: Int?
         var offset = range.lowerBound
         while offset + marker.count <= range.upperBound {
+            // In a comment: blank in the text view, which keeps strings (a marker in a string does not count).
             if file.raw[offset] == marker[0], Array(file.raw[offset..<(offset + marker.count)]) == marker,
-                file.code[offset] == 0x20
+                file.text[offset] == 0x20
             {
                 found = offset
                 break
@@ -876,9 +879,11 @@ enum Suppression {
         }
         let rest = String(decoding: file.raw[(found + marker.count)..<range.upperBound], as: UTF8.self)
         guard rest.first == " " || rest.first == "\t" else { return [] }
-        let token = rest.trimmingCharacters(in: .whitespaces).prefix { !$0.isWhitespace }
-        let ids = token.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+        // Ids end where the comment may close without a space (`a.b-->`, `a.b*/`); no id ends with `-`.
+        let token = rest.trimmingCharacters(in: .whitespaces).prefix {
+            $0.isLetter || $0.isNumber || "._-,".contains($0)
+        }
+        return token.split(separator: ",").map { String($0.reversed().drop { $0 == "-" }.reversed()) }
             .filter { $0.contains(".") }
-        return ids
     }
 }

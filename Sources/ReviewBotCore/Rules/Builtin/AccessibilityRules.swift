@@ -1013,7 +1013,8 @@ enum AccessibilityRules {
             recommendation:
                 "Add lang to the <html> element (<html lang=\"en\">) so screen readers pronounce the text correctly.",
             fix: .init(
-                "declare the document language", find: #"<html\b(?![^>]*\blang\s*=)"#, replace: "<html lang=\"en\""),
+                "declare the document language (English assumed: check it)", find: #"<html\b(?![^>]*\blang\s*=)"#,
+                replace: "<html lang=\"en\"", safe: false),
             examples: [
                 .init("index.html", "<!doctype html>\n<html>\n<head><title>Shop</title></head>", flagged: true),
                 .init(

@@ -98,7 +98,9 @@ enum QualityRules {
             message: "`==`/`!=` compare after type coercion (`0 == ''`, `'1' == 1`)",
             recommendation: "Use `===`/`!==`; `== null` is fine when it means null or undefined on purpose.",
             cwe: "CWE-597",
-            fix: .init("compare without coercion", find: #"(?<![=!<>])(==|!=)(?!=)"#, replace: "$1="),
+            fix: .init(
+                "compare without coercion (changes the result where coercion was meant)",
+                find: #"(?<![=!<>])(==|!=)(?!=)"#, replace: "$1=", safe: false),
             examples: [
                 .init("app.js", "if (count == '0') { reset(); }", flagged: true),
                 .init("app.ts", "while (a != b) step();", flagged: true),

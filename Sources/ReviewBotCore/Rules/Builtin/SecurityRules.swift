@@ -104,7 +104,11 @@ enum SecurityRules {
                     .code,
                     #"(?<![.\w$])eval\s*\(|\bnew\s+Function\b(?=\s*\()|\bset(Timeout|Interval)\s*\((?=\s*["'`])"#,
                     languages: [.javascript, .typescript]),
-                .init(.code, #"(?<![.\w$>:])(eval|create_function|assert)\s*\((?=\s*\$)"#, languages: [.php]),
+                // PHP's assert() evaluates only a string; an expression such as `$a > 1` is just checked.
+                .init(
+                    .code,
+                    #"(?<![.\w$>:])(eval|create_function)\s*\((?=\s*\$)|(?<![.\w$>:])assert\s*\((?=\s*\$[\w\[\]'"\->]+\s*[,)])"#,
+                    languages: [.php]),
                 .init(
                     .code, #"(?<![.\w])(eval|instance_eval|class_eval|module_eval)\b\s*\(?\s*(?=[\w"'@$])"#,
                     languages: [.ruby]),
@@ -123,6 +127,8 @@ enum SecurityRules {
                 .init("calc.js", "const f = new Function('a', body);", flagged: true),
                 .init("calc.js", "setTimeout(\"update(\" + id + \")\", 100);", flagged: true),
                 .init("calc.php", "eval($_POST['code']);", flagged: true),
+                .init("check.php", "assert($expression);", flagged: true),
+                .init("check.php", "assert($count > 1);", flagged: false),
                 .init("calc.py", "value = ast.literal_eval(text)", flagged: false),
                 .init("calc.js", "setTimeout(() => update(id), 100);", flagged: false),
                 .init("calc.py", "# eval(x) would be unsafe here", flagged: false),
@@ -203,14 +209,24 @@ enum SecurityRules {
             patterns: [
                 .init(
                     .code,
-                    #"(?i)(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|client[_-]?secret|private[_-]?key)[\w.-]*["']?\s*(?:=|:|\s)\s*["']?([^"'\s,;]{8,})"#
-                )
+                    #"(?i)(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|client[_-]?secret|private[_-]?key)[\w.-]*["']?\s*[=:]\s*["']?([^"'\s,;]{8,})"#
+                ),
+                // `ENV DB_PASSWORD value` and `ARG` in a Dockerfile: the name and the value split by a space.
+                .init(
+                    .code,
+                    #"(?i)^\s*(?:ENV|ARG)\s+[\w.-]*(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?key|token|private[_-]?key)[\w.-]*\s+["']?([^"'\s,;]{8,})"#,
+                    languages: [.dockerfile]),
             ],
             excludes: [
                 .init(
                     .raw,
                     #"(?i)example|changeme|change_me|placeholder|your[_-]|dummy|sample|xxxx|\*\*\*|<[^>]+>|\$\{|\{\{|\$\(|%\(|redacted|fake|mock|test|secretKeyRef|valueFrom|_FILE\b|\bfile\b|path"#
-                )
+                ),
+                // Names of secrets kept elsewhere (Kubernetes, Helm, AWS IAM actions), not secret values.
+                .init(
+                    .code,
+                    #"(?i)secret[_-]?name|existing[_-]?secret|secret[_-]?ref|secretsmanager:|(?:key|token|password|secret)[_-]?(?:name|id|alias|url|endpoint|type|policy|length)\b"#
+                ),
             ],
             minEntropy: 3.0,
             message: "Secret hard-coded in a configuration file",
@@ -222,6 +238,9 @@ enum SecurityRules {
                 .init("config.yml", "  api_key: 9f8e7d6c5b4a3f2e1d0c", flagged: true),
                 .init("config.yml", "  password: ${DB_PASSWORD}", flagged: false),
                 .init(".env", "DB_PASSWORD=changeme", flagged: false),
+                .init("Dockerfile", "ENV DB_PASSWORD Xk9mP2vL8qRt", flagged: true),
+                .init("deploy.yaml", "        secretName: billing-db-credentials", flagged: false),
+                .init("rules.yaml", "    - 'CWE-521: Weak Password Requirements'", flagged: false),
             ]),
         Rule(
             id: "security.tls-verification-disabled", category: .security, severity: .high,
@@ -265,7 +284,9 @@ enum SecurityRules {
             recommendation:
                 "Use SHA-256 or better for integrity, and a password hash (bcrypt, scrypt, Argon2) for passwords; keep MD5/SHA-1 only for non-security checksums and say so (usedforsecurity=False).",
             cwe: "CWE-328",
-            fix: .init("use SHA-256", find: #"\bhashlib\.(md5|sha1)\s*\("#, replace: "hashlib.sha256("),
+            fix: .init(
+                "use SHA-256 (changes the digest: only where no stored value depends on it)",
+                find: #"\bhashlib\.(md5|sha1)\s*\("#, replace: "hashlib.sha256(", safe: false),
             examples: [
                 .init("auth.py", "digest = hashlib.md5(password.encode()).hexdigest()", flagged: true),
                 .init("Auth.java", #"MessageDigest md = MessageDigest.getInstance("MD5");"#, flagged: true),
@@ -286,7 +307,12 @@ enum SecurityRules {
                     #"\b(c?[Pp]ickle|dill|marshal|joblib)\.loads?\s*\(|\bshelve\.open\s*\(|\byaml\.(load|load_all|unsafe_load|full_load)\s*\(|\bnew\s+ObjectInputStream\s*\(|\.readObject\s*\(\s*\)|\bXMLDecoder\b|(?<![.\w])unserialize\s*\(|\bMarshal\.load\b|\bYAML\.unsafe_load\b|\bBinaryFormatter\b|node-serialize"#
                 )
             ],
-            excludes: [.init(.code, #"Loader\s*=\s*(yaml\.)?(Safe|CSafe|Base)Loader|\byaml\.safe_load"#)],
+            excludes: [
+                .init(.code, #"Loader\s*=\s*(yaml\.)?(Safe|CSafe|Base)Loader|\byaml\.safe_load"#),
+                // A deep copy (`Marshal.load(Marshal.dump(x))`) and a literal written in the code are not attacker data.
+                .init(.code, #"\bMarshal\.load\s*\(\s*Marshal\.dump\b"#),
+                .init(.code, #"\b(?:loads?|unserialize)\s*\(\s*[bBrRuU]?(?:"[^"]*"|'[^']*')\s*\)"#),
+            ],
             message: "Deserialization of data that can execute code",
             recommendation:
                 "Parse untrusted data with a data-only format (json, yaml.safe_load) or restrict the classes the deserializer may build.",
@@ -302,6 +328,7 @@ enum SecurityRules {
                 .init("load.py", "config = yaml.safe_load(stream)", flagged: false),
                 .init("load.py", "config = yaml.load(stream, Loader=yaml.SafeLoader)", flagged: false),
                 .init("load.py", "data = json.loads(request.data)", flagged: false),
+                .init("load.php", "$defaults = unserialize('a:1:{s:4:\"mode\";s:4:\"fast\";}');", flagged: false),
             ]),
     ]
 }

@@ -1,0 +1,505 @@
+import Foundation
+
+/// How one `--fix` run goes.
+public struct FixOptions: Sendable {
+    public var maxIterations: Int
+    /// The user's check (a build or test command), run after each fix iteration.
+    public var verify: String?
+    /// Fix a change whose files also have uncommitted edits: those files are left alone, everything
+    /// else is fixed, and nobody's edits are touched.
+    public var allowDirty: Bool
+
+    public init(maxIterations: Int = 3, verify: String? = nil, allowDirty: Bool = false) {
+        self.maxIterations = maxIterations
+        self.verify = verify
+        self.allowDirty = allowDirty
+    }
+}
+
+/// The fixer agent: takes the reviewers' fixable findings, rewrites the flagged lines with the rules'
+/// safe fixes, proves each fix removes its finding and adds nothing as bad, commits with libgit2, and
+/// hands the touched files back to the reviewers, until the verdict is approve, nothing more can be
+/// fixed, a fix makes no progress, or the iteration limit is reached.
+///
+/// Every iteration is a small saga: a journal in the git directory records the state before, so an
+/// iteration that fails its check, or a run killed half way, is undone to exactly that state.
+public struct Fixer: Sendable {
+    public var configuration: Configuration
+    public var reader: ChangeReader
+    public var options: FixOptions
+    public var trace: TraceRecorder
+    /// Asked for patches of findings no rule can fix (a model, when one is configured).
+    public var proposer: (any FixProposer)?
+
+    public init(
+        configuration: Configuration, reader: ChangeReader, options: FixOptions, trace: TraceRecorder,
+        proposer: (any FixProposer)? = nil
+    ) {
+        self.configuration = configuration
+        self.reader = reader
+        self.options = options
+        self.trace = trace
+        self.proposer = proposer
+        coordinator = Coordinator(configuration: configuration)
+    }
+
+    private var workspace: Workspace { Workspace(repositoryPath: reader.repositoryPath) }
+    /// The reviewers' side: the same coordinator (baseline, progress) as the first review.
+    public var coordinator: Coordinator
+    /// The coordinator for reviews of trial patches, which show no progress.
+    private var quietCoordinator: Coordinator {
+        var quiet = coordinator
+        quiet.progress = nil
+        return quiet
+    }
+
+    // MARK: - Commits on top of HEAD
+
+    /// Reviews `range`, then fixes and commits until the loop ends; returns the last review with the
+    /// fix iterations and the reason the loop stopped.
+    public func fixCommits(_ range: String) async throws -> (report: ReviewReport, change: ChangeSet) {
+        try recoverInterruptedRun()
+        var head = try workspace.head()
+        var change = try reader.read(.revision(range))
+        guard change.target.head == head.commit else {
+            throw ConfigError(
+                "--fix commits on top of HEAD, so the range must end at HEAD (\(range) ends at "
+                    + "\(change.target.head?.prefix(12) ?? "?"), HEAD is \(head.commit.prefix(12)))")
+        }
+        var report = try await coordinator.review(change, trace: trace)
+        let fixes = CompiledFix.safeFixes(of: configuration.effectiveRules())
+        var records: [ReviewReport.FixRecord] = []
+        var notRetried: Set<String> = []
+        var stop = "iteration limit (\(options.maxIterations)) reached"
+
+        for iteration in 1...options.maxIterations {
+            // An approving verdict ends the loop once nothing fixable is left; until then the fixer
+            // repairs what it can, milder findings included.
+            var candidates = fixable(report, fixes: fixes, excluding: notRetried)
+            var wanted = proposable(report, fixes: fixes, excluding: notRetried)
+            if report.verdict == .approve && candidates.isEmpty && wanted.isEmpty {
+                stop = "approved"
+                break
+            }
+            let dirty = try dirtyPaths(Set(candidates.map(\.path) + wanted.map(\.path)))
+            if !dirty.isEmpty {
+                guard options.allowDirty else {
+                    throw ConfigError(
+                        "refusing to fix: \(dirty.sorted().joined(separator: ", ")) "
+                            + "\(dirty.count == 1 ? "has" : "have") uncommitted changes; commit or stash them, "
+                            + "or pass --allow-dirty to leave those files alone")
+                }
+                candidates.removeAll { dirty.contains($0.path) }
+                wanted.removeAll { dirty.contains($0.path) }
+            }
+            let asked = await propose(wanted, change: change)
+            notRetried.formUnion(wanted.map(\.fingerprint))
+            if candidates.isEmpty && asked.patches.isEmpty {
+                stop =
+                    dirty.isEmpty ? "no fixable finding left" : "no fixable finding left in files without local edits"
+                if !asked.rejected.isEmpty {
+                    records.append(
+                        .init(iteration: iteration, commit: nil, fixed: [], files: [], rolledBack: asked.rejected))
+                    stop = "no progress: " + Self.describe(asked.rejected)
+                }
+                break
+            }
+            handoff(
+                "reviewers", "fixer", candidates.count + asked.patches.count, "findings",
+                "iteration \(iteration): \(report.verdict.rawValue)")
+
+            var originals: [String: [UInt8]] = [:]
+            for path in Set(candidates.map(\.path) + asked.patches.map(\.finding.path)) {
+                originals[path] = try workspace.contents(of: path, at: head.commit) ?? []
+            }
+            var proven = try await prove(
+                candidates, proposals: asked.patches, existing: report.findings, originals: originals, change: change,
+                fixes: fixes)
+            proven.rejected = asked.rejected + proven.rejected
+            notRetried.formUnion(proven.rejected.map(\.fingerprint))
+            guard !proven.patches.isEmpty else {
+                records.append(
+                    .init(iteration: iteration, commit: nil, fixed: [], files: [], rolledBack: proven.rejected))
+                stop = "no progress: " + Self.describe(proven.rejected)
+                break
+            }
+
+            let applied = proven.patches.flatMap(\.applied)
+            let newFiles = Dictionary(uniqueKeysWithValues: proven.patches.map { ($0.path, $0.result) })
+            let commit = try workspace.writeCommit(
+                parent: head.commit, files: newFiles, message: Self.commitMessage(applied))
+            let saga = FixJournal(
+                reference: head.reference, before: head.commit, after: commit, paths: newFiles.keys.sorted())
+            try saga.begin(in: workspace)
+            try workspace.writeWorkingFiles(newFiles)
+            try workspace.stageWorkingFiles(saga.paths)
+            try workspace.moveReference(head.reference, from: head.commit, to: commit, reason: "fix")
+            try saga.end(in: workspace)
+            handoff("fixer", "git", applied.count, "fixes", "commit \(commit.prefix(12)) on \(head.reference)")
+
+            var record = ReviewReport.FixRecord(
+                iteration: iteration, commit: commit, fixed: applied.map(\.fingerprint), files: saga.paths,
+                rolledBack: proven.rejected)
+
+            if let command = options.verify {
+                let result = try runVerify(command)
+                record.verify = result
+                handoff("fixer", "verify", result.passed ? 1 : 0, "passed", "`\(command)` exited \(result.exitCode)")
+                if !result.passed {
+                    try rollBack(saga, originals: originals)
+                    record.commit = nil
+                    record.rolledBack += applied.map {
+                        .init($0, reason: "`\(command)` failed (exit \(result.exitCode)) after this fix")
+                    }
+                    record.fixed = []
+                    records.append(record)
+                    stop =
+                        "the fixes of iteration \(iteration) broke `\(command)` (exit \(result.exitCode)) and were rolled back: "
+                        + Self.list(applied)
+                    break
+                }
+            }
+
+            // Hand the touched files, and only those, back to the reviewers.
+            let touched = Set(saga.paths)
+            change = try rereadChange(change, touched: touched, commit: commit, patches: proven.patches)
+            handoff("fixer", "reviewers", touched.count, "files", "re-review of the files the fixes touched")
+            let next = try await coordinator.review(change, only: touched, carried: report.findings, trace: trace)
+            let introduced = proven.patches.flatMap {
+                Self.introduced(next.findings, existing: report.findings, patch: $0)
+            }
+            if !introduced.isEmpty {
+                try rollBack(saga, originals: originals)
+                change = try reader.read(.revision(range))
+                record.commit = nil
+                record.fixed = []
+                record.rolledBack += applied.map {
+                    .init(
+                        $0,
+                        reason:
+                            "the fix introduced \(introduced[0].ruleId) at \(introduced[0].path):\(introduced[0].line)")
+                }
+                notRetried.formUnion(applied.map(\.fingerprint))
+                records.append(record)
+                stop = "the fixes of iteration \(iteration) introduced new findings and were rolled back"
+                break
+            }
+            records.append(record)
+            head.commit = commit
+            report = next
+            let more = !fixable(report, fixes: fixes, excluding: notRetried).isEmpty
+            if report.verdict == .approve && !more {
+                stop = "approved"
+            } else if iteration == options.maxIterations {
+                stop = "iteration limit (\(options.maxIterations)) reached"
+            }
+        }
+        report.target.head = head.commit
+        report.fixes = records
+        report.reasons.append(Self.summary(records, stop: stop))
+        handoff("fixer", "verdict", records.count, "iterations", stop)
+        return (report, change)
+    }
+
+    // MARK: - Working-tree files (pre-commit hook, --worktree)
+
+    /// Applies the safe fixes of `report` to working-tree files that hold exactly the reviewed text
+    /// (for `--staged`, the index's version), never touching the index or committing.
+    public func fixWorkingTree(_ report: ReviewReport, change: ChangeSet, staged: Bool) async throws -> ReviewReport {
+        let fixes = CompiledFix.safeFixes(of: configuration.effectiveRules())
+        let candidates = fixable(report, fixes: fixes, excluding: [])
+        let wanted = proposable(report, fixes: fixes, excluding: [])
+        var report = report
+        var originals: [String: [UInt8]] = [:]
+        var skipped: [String] = []
+        for path in Set(candidates.map(\.path) + wanted.map(\.path)).sorted() {
+            let reviewed = staged ? try workspace.stagedContents(of: path) : try workspace.workingContents(of: path)
+            let onDisk = try workspace.workingContents(of: path)
+            guard let reviewed, let onDisk, reviewed == onDisk else {
+                skipped.append(path)
+                continue
+            }
+            originals[path] = onDisk
+        }
+        let kept = candidates.filter { originals[$0.path] != nil }
+        handoff("reviewers", "fixer", kept.count, "findings", "working-tree files only")
+        let asked = await propose(wanted.filter { originals[$0.path] != nil }, change: change)
+        var proven = try await prove(
+            kept, proposals: asked.patches, existing: report.findings, originals: originals, change: change,
+            fixes: fixes)
+        proven.rejected = asked.rejected + proven.rejected
+        let newFiles = Dictionary(uniqueKeysWithValues: proven.patches.map { ($0.path, $0.result) })
+        try workspace.writeWorkingFiles(newFiles)
+        let applied = proven.patches.flatMap(\.applied)
+        var rolledBack = proven.rejected
+        for path in skipped {
+            for finding in candidates + wanted where finding.path == path {
+                rolledBack.append(.init(finding, reason: "\(path) has unstaged edits; left alone"))
+            }
+        }
+        report.fixes = [
+            .init(
+                iteration: 1, commit: nil, fixed: applied.map(\.fingerprint), files: newFiles.keys.sorted(),
+                rolledBack: rolledBack)
+        ]
+        if !applied.isEmpty {
+            report.reasons.append(
+                "fixed \(applied.count) finding\(applied.count == 1 ? "" : "s") in the working tree "
+                    + "(\(newFiles.keys.sorted().joined(separator: ", "))): review the edits, then git add them")
+        }
+        handoff("fixer", "working tree", applied.count, "fixes", newFiles.keys.sorted().joined(separator: ", "))
+        return report
+    }
+
+    // MARK: - Proving fixes
+
+    /// The patches whose every fix removes its finding without adding one of equal or higher severity,
+    /// and the fixes that did not make it.
+    private func prove(
+        _ candidates: [Finding], proposals: [LinePatch] = [], existing: [Finding], originals: [String: [UInt8]],
+        change: ChangeSet, fixes: [String: CompiledFix]
+    ) async throws -> (patches: [FilePatch], rejected: [ReviewReport.RolledBack]) {
+        var remaining = candidates + proposals.map(\.finding)
+        var rejected: [ReviewReport.RolledBack] = []
+        for _ in 0..<4 {
+            let live = Set(remaining.map(\.fingerprint))
+            let patches = originals.keys.sorted().compactMap { path -> FilePatch? in
+                let patch = FilePatch(
+                    path: path, original: originals[path]!, findings: remaining, fixes: fixes,
+                    proposals: proposals.filter { $0.finding.path == path && live.contains($0.finding.fingerprint) })
+                return patch.changed ? patch : nil
+            }
+            let applied = Set(patches.flatMap(\.applied).map(\.fingerprint))
+            for finding in remaining where !applied.contains(finding.fingerprint) {
+                rejected.append(.init(finding, reason: "the fix does not change the line"))
+            }
+            remaining.removeAll { !applied.contains($0.fingerprint) }
+            guard !patches.isEmpty else { return ([], rejected) }
+
+            let trial = Self.patchedChange(change, patches: patches)
+            let review = try await quietCoordinator.review(trial, only: Set(patches.map(\.path)))
+            var failed: [String: (finding: Finding, reason: String)] = [:]
+            for patch in patches {
+                let after = review.findings.filter { $0.path == patch.path && !$0.suppressed }
+                for finding in patch.applied {
+                    if let lines = patch.newLines(for: finding.line),
+                        after.contains(where: { $0.ruleId == finding.ruleId && lines.contains($0.line) })
+                    {
+                        failed[finding.fingerprint] = (finding, "the fix did not remove its finding; not retried")
+                    }
+                }
+                for problem in Self.introduced(after, existing: existing, patch: patch) {
+                    let culprits = patch.applied.filter {
+                        patch.newLines(for: $0.line)?.contains(problem.line) == true
+                    }
+                    for culprit in culprits.isEmpty ? patch.applied : culprits where failed[culprit.fingerprint] == nil
+                    {
+                        failed[culprit.fingerprint] = (
+                            culprit,
+                            "the fix introduced \(problem.ruleId) (\(problem.severity.rawValue)) at line \(problem.line)"
+                        )
+                    }
+                }
+            }
+            if failed.isEmpty { return (patches, rejected) }
+            for (finding, reason) in failed.values.sorted(by: { $0.finding.line < $1.finding.line }) {
+                rejected.append(.init(finding, reason: reason))
+            }
+            remaining.removeAll { failed[$0.fingerprint] != nil }
+        }
+        return ([], rejected)
+    }
+
+    /// `change` with the patched files' new text, and their added lines carried through removed lines.
+    static func patchedChange(_ change: ChangeSet, patches: [FilePatch]) -> ChangeSet {
+        var trial = change
+        for patch in patches {
+            guard let index = trial.files.firstIndex(where: { $0.path == patch.path }) else { continue }
+            trial.files[index].newText = String(decoding: patch.result, as: UTF8.self)
+            let added = trial.files[index].addedLines.flatMap { patch.newLines(for: $0).map(Array.init) ?? [] }
+            trial.files[index].addedLines = Array(Set(added)).sorted()
+        }
+        return trial
+    }
+
+    // MARK: - Steps
+
+    private func fixable(_ report: ReviewReport, fixes: [String: CompiledFix], excluding: Set<String>) -> [Finding] {
+        report.findings.filter {
+            $0.source == .rule && !$0.suppressed && !$0.baselined && $0.fix?.safe == true && fixes[$0.ruleId] != nil
+                && !excluding.contains($0.fingerprint)
+        }
+    }
+
+    /// Findings no safe rule fix covers, for the proposer (none without one).
+    private func proposable(_ report: ReviewReport, fixes: [String: CompiledFix], excluding: Set<String>)
+        -> [Finding]
+    {
+        guard proposer != nil else { return [] }
+        return report.findings.filter {
+            !$0.suppressed && !$0.baselined && !($0.fix?.safe == true && fixes[$0.ruleId] != nil)
+                && !excluding.contains($0.fingerprint)
+        }
+    }
+
+    /// The proposer's patches that replace lines inside the hunk of their finding's line, and a reason
+    /// for every finding that got none or one reaching outside.
+    private func propose(_ findings: [Finding], change: ChangeSet) async -> (
+        patches: [LinePatch], rejected: [ReviewReport.RolledBack]
+    ) {
+        guard let proposer, !findings.isEmpty else { return ([], []) }
+        var texts: [String: String] = [:]
+        for file in change.files where findings.contains(where: { $0.path == file.path }) {
+            texts[file.path] = file.newText
+        }
+        handoff("fixer", "llm", findings.count, "findings", "asking for patches no rule can make")
+        let proposed = await proposer.propose(for: findings, files: texts)
+        var patches: [LinePatch] = []
+        var rejected: [ReviewReport.RolledBack] = []
+        for finding in findings {
+            guard let patch = proposed.first(where: { $0.finding.fingerprint == finding.fingerprint }) else { continue }
+            let hunks = change.files.first { $0.path == finding.path }?.hunks ?? []
+            let inside = hunks.contains { hunk in
+                let lines = hunk.newStart...(hunk.newStart + max(hunk.newLines, 1) - 1)
+                return lines.contains(patch.startLine) && lines.contains(patch.endLine)
+                    && (patch.startLine...patch.endLine).contains(finding.line)
+            }
+            guard inside, patch.startLine <= patch.endLine else {
+                rejected.append(.init(finding, reason: "the proposed patch reaches outside the finding's hunk"))
+                continue
+            }
+            var kept = patch
+            kept.finding = finding
+            patches.append(kept)
+        }
+        return (patches, rejected)
+    }
+
+    private func dirtyPaths(_ paths: Set<String>) throws -> Set<String> {
+        var dirty: Set<String> = []
+        for path in paths {
+            let state = try workspace.hasLocalChanges(path)
+            if state.staged || state.unstaged { dirty.insert(path) }
+        }
+        return dirty
+    }
+
+    /// The change after a fix commit: the touched files read back through libgit2 (or, for a root
+    /// commit, from the patches), every other file as before.
+    private func rereadChange(_ change: ChangeSet, touched: Set<String>, commit: String, patches: [FilePatch])
+        throws -> ChangeSet
+    {
+        var updated = change
+        updated.target.head = commit
+        guard let base = change.target.base else {
+            let patched = Self.patchedChange(change, patches: patches)
+            updated.files = patched.files
+            return updated
+        }
+        var narrow = reader
+        narrow.onlyPaths = touched
+        let reread = try narrow.read(.revision("\(base)..\(commit)"))
+        for file in reread.files {
+            if let index = updated.files.firstIndex(where: { $0.path == file.path }) { updated.files[index] = file }
+        }
+        return updated
+    }
+
+    /// Findings of a patched file that were not there before the patch and are at least as severe as the
+    /// least severe fix in it. A finding that stays on a rewritten line (same rule) is not new.
+    static func introduced(_ after: [Finding], existing: [Finding], patch: FilePatch) -> [Finding] {
+        let floor = patch.applied.map(\.severity).min() ?? .info
+        let before = existing.filter { $0.path == patch.path }
+        return after.filter { finding in
+            finding.path == patch.path && !finding.suppressed && finding.severity >= floor
+                && !before.contains {
+                    $0.ruleId == finding.ruleId
+                        && ($0.fingerprint == finding.fingerprint
+                            || patch.newLines(for: $0.line)?.contains(finding.line) == true)
+                }
+        }
+    }
+
+    private func rollBack(_ saga: FixJournal, originals: [String: [UInt8]]) throws {
+        try saga.begin(in: workspace)
+        try workspace.moveReference(saga.reference, from: saga.after, to: saga.before, reason: "roll back fix")
+        try workspace.writeWorkingFiles(originals.filter { saga.paths.contains($0.key) })
+        try workspace.stageWorkingFiles(saga.paths)
+        try saga.end(in: workspace)
+        handoff("fixer", "git", saga.paths.count, "files", "rolled back to \(saga.before.prefix(12))")
+    }
+
+    /// Undoes an iteration that a crash or kill interrupted, from its journal.
+    private func recoverInterruptedRun() throws {
+        guard let saga = try FixJournal.pending(in: workspace) else { return }
+        var restored: [String: [UInt8]] = [:]
+        for path in saga.paths {
+            let now = try workspace.workingContents(of: path)
+            let before = try workspace.contents(of: path, at: saga.before)
+            let after = try workspace.contents(of: path, at: saga.after)
+            if let before, now == before || now == after { restored[path] = before }
+        }
+        let head = try workspace.head()
+        if head.commit == saga.after {
+            try workspace.moveReference(saga.reference, from: saga.after, to: saga.before, reason: "recover fix")
+        }
+        try workspace.writeWorkingFiles(restored)
+        try workspace.stageWorkingFiles(restored.keys.sorted())
+        try workspace.removeTemporaryFiles(beside: saga.paths)
+        try saga.end(in: workspace)
+        handoff(
+            "fixer", "git", restored.count, "files",
+            "recovered from an interrupted fix: back at \(saga.before.prefix(12))")
+    }
+
+    private func runVerify(_ command: String) throws -> ReviewReport.VerifyResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.currentDirectoryURL = URL(fileURLWithPath: try workspace.workdir())
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch {
+            throw ConfigError("cannot run the verify command `\(command)`: \(error.localizedDescription)")
+        }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").suffix(20)
+        return .init(
+            command: command, exitCode: process.terminationStatus, passed: process.terminationStatus == 0,
+            output: lines.joined(separator: "\n"))
+    }
+
+    private func handoff(_ from: String, _ to: String, _ count: Int, _ unit: String, _ detail: String) {
+        trace.record(TraceEvent(from: from, to: to, count: count, unit: unit, durationMs: 0, detail: detail))
+    }
+
+    // MARK: - Words
+
+    static func commitMessage(_ applied: [Finding]) -> String {
+        var lines = ["reviewbot: fix \(applied.count) finding\(applied.count == 1 ? "" : "s")", ""]
+        for finding in applied.sorted(by: { ($0.path, $0.line) < ($1.path, $1.line) }) {
+            let how = finding.fix.flatMap { $0.safe ? $0.description : nil } ?? "patch proposed by the model"
+            lines.append("- \(finding.ruleId) at \(finding.path):\(finding.line) (\(how))")
+        }
+        lines += ["", "Fixed-by: reviewbot \(ReviewBot.version)"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func list(_ findings: [Finding]) -> String {
+        findings.map { "\($0.ruleId) at \($0.path):\($0.line)" }.joined(separator: ", ")
+    }
+
+    private static func describe(_ rejected: [ReviewReport.RolledBack]) -> String {
+        rejected.map { "\($0.ruleId) at \($0.path):\($0.line): \($0.reason)" }.joined(separator: "; ")
+    }
+
+    private static func summary(_ records: [ReviewReport.FixRecord], stop: String) -> String {
+        let fixed = records.reduce(0) { $0 + $1.fixed.count }
+        let commits = records.compactMap(\.commit).count
+        return
+            "fixer: \(fixed) finding\(fixed == 1 ? "" : "s") fixed in \(commits) commit\(commits == 1 ? "" : "s"); stopped: \(stop)"
+    }
+}

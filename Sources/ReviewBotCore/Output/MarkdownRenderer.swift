@@ -1,0 +1,173 @@
+import Foundation
+
+/// A pull-request comment: the verdict and why, the votes, a table of findings per severity (linked to their
+/// lines when ``LinkTemplate`` knows where), the details and fixes folded away, and the fix commits.
+///
+/// It stays readable and within GitHub's 65,536-character comment limit at any size: at most
+/// ``maxFindings`` findings are listed, messages are cut at ``maxMessage`` characters, and the comment says
+/// how many findings it left out. It starts with ``marker``, so a CI step can find and update its comment.
+struct MarkdownRenderer {
+    let context: RenderContext
+
+    static let maxFindings = 50
+    static let maxMessage = 300
+    static let marker = "<!-- reviewbot-report -->"
+
+    func render(_ report: ReviewReport) -> String {
+        var out = [Self.marker]
+        out.append(
+            "### \(Self.verdictIcon(report.verdict)) reviewbot: \(report.verdict.label) · score \(String(format: "%.1f", report.score))/10"
+        )
+        out.append("")
+        var target = "`\(Self.escape(report.target.range))`"
+        if let base = report.target.base, let head = report.target.head {
+            target += " (`\(base.prefix(7))`..`\(head.prefix(7))`)"
+        }
+        out.append("\(target) · \(Self.escape(report.summary))")
+        if !report.reasons.isEmpty {
+            out.append("")
+            for reason in report.reasons { out.append("- \(Self.escape(reason))") }
+        }
+
+        let active = report.findings.filter { !$0.suppressed }
+        let shown = Array(active.prefix(Self.maxFindings))
+        if !shown.isEmpty {
+            for severity in Severity.allCases.reversed() {
+                let group = shown.filter { $0.severity == severity }
+                guard !group.isEmpty else { continue }
+                let total = active.filter { $0.severity == severity }.count
+                out.append("")
+                out.append("#### \(Self.severityIcon(severity)) \(severity.rawValue.capitalized) (\(total))")
+                out.append("")
+                out.append("| where | rule | finding |")
+                out.append("|---|---|---|")
+                for finding in group {
+                    out.append(
+                        "| \(place(finding, in: report)) | `\(finding.ruleId)` | \(Self.cell(finding.message)) |")
+                }
+            }
+            out.append("")
+            out.append("<details>")
+            out.append("<summary>Recommendations and fixes (\(shown.count))</summary>")
+            for finding in shown { out += details(finding, in: report) }
+            out.append("")
+            out.append("</details>")
+        }
+        if active.count > shown.count {
+            out.append("")
+            out.append(
+                "_\(active.count - shown.count) more finding\(active.count - shown.count == 1 ? " is" : "s are") not listed here (\(active.count) in all); the JSON and SARIF reports have every one._"
+            )
+        }
+
+        if !report.votes.isEmpty {
+            out.append("")
+            out.append("<details>")
+            out.append("<summary>Votes</summary>")
+            out.append("")
+            out.append("| agent | vote | weight | reason |")
+            out.append("|---|---|---:|---|")
+            for vote in report.votes {
+                let veto = vote.veto ? " (veto)" : ""
+                let weight = vote.weight == vote.weight.rounded() ? String(Int(vote.weight)) : String(vote.weight)
+                out.append(
+                    "| \(vote.agent) | \(Self.verdictIcon(vote.vote)) \(vote.vote.label)\(veto) | \(weight) | \(Self.cell(vote.reason)) |"
+                )
+            }
+            out.append("")
+            out.append("</details>")
+        }
+
+        if !report.fixes.isEmpty {
+            out.append("")
+            out.append("**Fixes applied**")
+            out.append("")
+            out.append("| iteration | commit | findings fixed | not applied |")
+            out.append("|---:|---|---:|---|")
+            for fix in report.fixes {
+                let commit =
+                    fix.commit.map { "`\($0.prefix(7))`" } ?? (fix.fixed.isEmpty ? "rolled back" : "working tree")
+                let undone = fix.rolledBack.map {
+                    "`\($0.ruleId)` at \(Self.escape($0.path)):\($0.line): \(Self.escape($0.reason))"
+                }
+                out.append(
+                    "| \(fix.iteration) | \(commit) | \(fix.fixed.count) | \(undone.isEmpty ? "—" : undone.joined(separator: "<br>")) |"
+                )
+            }
+        }
+
+        var notes: [String] = []
+        let suppressed = report.findings.filter { $0.suppressed && !$0.baselined }.count
+        if suppressed > 0 { notes.append("\(suppressed) suppressed inline") }
+        if let baseline = report.baseline {
+            notes.append("\(baseline.hidden) hidden by the baseline `\(Self.escape(baseline.file))`")
+        }
+        for agent in report.agents where agent.status != .ok {
+            notes.append(
+                "agent \(agent.name) \(agent.status.rawValue)" + (agent.note.map { ": " + Self.escape($0) } ?? ""))
+        }
+        let skipped = report.skipped.filter { $0.reason != .deleted }.count
+        if skipped > 0 {
+            notes.append("\(skipped) file\(skipped == 1 ? "" : "s") not reviewed (binary, ignored, too large, …)")
+        }
+        notes.append("reviewbot \(report.tool.version)")
+        out.append("")
+        out.append("<sub>\(notes.joined(separator: " · "))</sub>")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// `path:line`, linked to the line when a link can be made.
+    private func place(_ finding: Finding, in report: ReviewReport) -> String {
+        let text = "`\(finding.path):\(finding.line)`"
+        guard let link = LinkTemplate.link(context.linkTemplate, sha: report.target.head, finding: finding) else {
+            return text
+        }
+        return "[\(text)](\(link))"
+    }
+
+    private func details(_ finding: Finding, in report: ReviewReport) -> [String] {
+        var header = "**`\(finding.ruleId)`** · \(place(finding, in: report)) · \(finding.severity.rawValue)"
+        if let cwe = finding.cwe { header += " · \(cwe)" }
+        var lines = ["", header, "", Self.escape(Self.cut(finding.message))]
+        if !finding.recommendation.isEmpty { lines += ["", "> " + Self.escape(Self.cut(finding.recommendation))] }
+        if let fix = finding.fix {
+            let fence = fix.replacement.contains("```") ? "~~~~" : "```"
+            lines += ["", "Fix: \(Self.escape(fix.description))", "", fence, fix.replacement, fence]
+        }
+        return lines
+    }
+
+    static func verdictIcon(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .approve: "✅"
+        case .requestChanges: "⚠️"
+        case .reject: "❌"
+        }
+    }
+
+    static func severityIcon(_ severity: Severity) -> String {
+        switch severity {
+        case .critical: "🔴"
+        case .high: "🟠"
+        case .medium: "🟡"
+        case .low: "🔵"
+        case .info: "⚪"
+        }
+    }
+
+    static func cut(_ text: String) -> String {
+        text.count > maxMessage ? String(text.prefix(maxMessage - 1)) + "…" : text
+    }
+
+    /// Text that GitHub must show as written: HTML is not interpreted.
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+
+    /// One table cell: no line breaks, and `|` does not end the cell.
+    static func cell(_ text: String) -> String {
+        escape(cut(text)).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: " ")
+            .replacingOccurrences(of: "\n", with: " ")
+    }
+}
