@@ -21,7 +21,7 @@ Scripted (default): answers OpenAI chat completions (POST .../chat/completions) 
   fenced            a valid answer inside a Markdown fence with prose around it
   invalid-findings  one valid finding and four that fail validation
   repair            prose first; a valid answer to the repair request
-  models-missing    /models lists another model
+  patch             a fix request's answer: the flagged line with the SQL parameterised (fixer tests)
 
 Proxy (--upstream URL): forwards every request to URL (same path) and returns the upstream's answer.
 
@@ -211,10 +211,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": finish}],
                 "usage": {"prompt_tokens": len(body) // 4, "completion_tokens": len(text) // 4}})
 
+        if scenario == "patch" and "Problem on line" in user:
+            # A fix request: rewrite the flagged line the way a careful model would.
+            number = int(re.search(r"Problem on line (\d+)", user).group(1))
+            shown = re.search(r"^\s*%d \| (.*)$" % number, user, re.M).group(1)
+            fixed = shown.replace("verify=False", "verify=True").replace('= " + user_id)', '= ?", (user_id,))')
+            return scenario, answer(json.dumps({"start_line": number, "end_line": number, "replacement": fixed}))
         if scenario.startswith("delay:"):
             time.sleep(float(scenario.split(":", 1)[1]))
             return scenario, answer(valid)
-        if scenario == "ok":
+        if scenario in ("ok", "patch"):
             return scenario, answer(valid)
         if scenario == "fenced":
             return scenario, answer("Here is my review:\n```json\n" + valid + "\n```\nHope this helps.")

@@ -114,6 +114,7 @@ struct ReviewCommand: AsyncParsableCommand {
                 verify: verify ?? configuration.fix.verify, allowDirty: allowDirty),
             trace: recorder)
         fixer.coordinator = coordinator
+        if configuration.llm.isActive { fixer.proposer = LLMFixProposer(configuration: configuration, trace: recorder) }
         let report: ReviewReport
         let change: ChangeSet
         var fixedWorkingTree = false

@@ -351,4 +351,26 @@ import Testing
         #expect(try environment.json()["llm"] == nil)
         #expect(try server.chatRequests().isEmpty)
     }
+
+    @Test func theFixerAsksTheModelForAPatchNoRuleCanMakeAndProvesIt() throws {
+        let server = try LLMTestServer()
+        let repo = try ScratchRepository.withChange(
+            "api/users.py",
+            """
+            def find_user(conn, user_id):
+                cursor = conn.cursor()
+                cursor.execute("SELECT * FROM users WHERE id = " + user_id)
+                return cursor.fetchone()
+            """)
+        try repo.configureLLM(url: server.baseURL, model: "scripted:patch", extra: Self.fastLimits)
+        let result = try repo.reviewbot("fix", "HEAD~1..HEAD", "--format", "json")
+        #expect(result.status == 0, "\(result.summary)")
+        #expect(
+            try repo.read("api/users.py").contains(#"cursor.execute("SELECT * FROM users WHERE id = ?", (user_id,))"#))
+        #expect(try repo.git("log", "-1", "--format=%B").contains("(patch proposed by the model)"))
+        #expect(try !result.findingKeys().contains { $0.hasPrefix("security.sql-injection") })
+        let asked = try server.chatRequests().filter { $0.body.contains("Problem on line 3 of api/users.py") }
+        #expect(asked.count == 1, "one patch request for the one finding no rule can fix")
+    }
+
 }
