@@ -28,8 +28,9 @@ struct LLMRealModelTests {
         """,
     ]
 
-    private func repository(_ files: [String: String], extra: String = "") throws -> (ScratchRepository, LLMTestServer)
-    {
+    private func repository(_ files: [String: String], maxTokens: Int = 400, extra: String = "") throws -> (
+        ScratchRepository, LLMTestServer
+    ) {
         let proxy = try LLMTestServer(upstream: try #require(RealModel.url))
         let repo = try ScratchRepository(initialCommit: true)
         for (path, text) in files { try repo.write(path, text) }
@@ -37,7 +38,8 @@ struct LLMRealModelTests {
         try repo.configureLLM(
             url: proxy.baseURL, model: RealModel.model,
             extra: """
-                max_tokens: 200
+                max_tokens: \(maxTokens)
+                max_findings: 4
                 deadline: 300
                 timeouts: {connect: 5, request: 240, idle: 120}
                 \(extra)
@@ -58,6 +60,7 @@ struct LLMRealModelTests {
         #expect(report["schemaVersion"] as? Int == 1)
         let llm = try #require(report["llm"] as? [String: Any])
         #expect(llm["model"] as? String == RealModel.model)
+        print("real model, first run: \(llm)")
         let reviewing = try agents(first).filter {
             ["security", "performance", "quality", "accessibility"].contains($0["name"] as? String)
         }
@@ -149,7 +152,7 @@ struct LLMRealModelTests {
     }
 
     @Test func aTinyTokenLimitTruncatesAndTheAgentsDegradeWithTheReason() throws {
-        let (repo, proxy) = try repository(Self.files, extra: "max_tokens: 6\ncache: false")
+        let (repo, proxy) = try repository(Self.files, maxTokens: 6, extra: "cache: false")
         let result = try repo.reviewbot("review", "HEAD~1..HEAD", "--format", "json")
         #expect(result.status == 1, "the rules decide: \(result.summary)")
         for agent in try agents(result) where agent["name"] as? String != "accessibility" {

@@ -50,8 +50,6 @@ public struct LLMReviewStage: Sendable {
     let customRules: [Rule]
     let environment: [String: String]
 
-    /// Findings asked for per request.
-    static let maxFindings = 8
     /// Languages worth an accessibility pass: markup, styles, and UI code.
     static let accessibilityLanguages: Set<Language> = [
         .html, .css, .javascript, .typescript, .swift, .kotlin, .java, .xml, .csharp, .php, .ruby,
@@ -322,17 +320,17 @@ public struct LLMReviewStage: Sendable {
         let data = LLMPrompt.data(chunk: chunk, texts: texts)
         let boundary = LLMPrompt.boundary(for: data)
         let chat = ChatRequest(
-            system: LLMPrompt.system(for: pass.category, boundary: boundary, maxFindings: Self.maxFindings),
+            system: LLMPrompt.system(for: pass.category, boundary: boundary, maxFindings: settings.maxFindings),
             messages: [
                 ChatMessage(
                     .user,
                     LLMPrompt.user(chunk: chunk, texts: texts, ruleFindings: ruleFindings, boundary: boundary))
             ],
             maxTokens: settings.maxTokens, temperature: settings.temperature,
-            schema: LLMPrompt.schema(maxFindings: Self.maxFindings), schemaName: "review_findings")
+            schema: LLMPrompt.schema(maxFindings: settings.maxFindings), schemaName: "review_findings")
         let reader = LLMAnswerReader(
             agent: pass.agent, chunk: chunk, files: files, maxSeverity: settings.maxSeverity,
-            maxFindings: Self.maxFindings)
+            maxFindings: settings.maxFindings)
 
         let first: LLMReply
         switch await client.ask(chat, agent: pass.agent, ledger: pass.ledger) {
@@ -353,7 +351,8 @@ public struct LLMReviewStage: Sendable {
         repair.messages.append(
             ChatMessage(
                 .user,
-                LLMPrompt.repair(truncated: first.answer.truncated, problem: problem, maxFindings: Self.maxFindings)))
+                LLMPrompt.repair(truncated: first.answer.truncated, problem: problem, maxFindings: settings.maxFindings)
+            ))
         switch await client.ask(repair, agent: pass.agent, ledger: pass.ledger) {
         case .failure(let failure):
             return ChunkOutcome(failure: "\(problem); the repair request failed: \(failure.message)")

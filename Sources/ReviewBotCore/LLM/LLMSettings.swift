@@ -54,6 +54,8 @@ public struct LLMSettings: Sendable, Equatable {
     public var maxRequests = 32
     /// Tokens per answer.
     public var maxTokens = 1024
+    /// Findings asked for per request (the schema's limit too).
+    public var maxFindings = 8
     /// Estimated prompt tokens per request; larger changes are split by file and hunk.
     public var maxPromptTokens = 6000
     /// Estimated tokens (prompt and answer) per run, shared equally by the agents.
@@ -180,7 +182,7 @@ extension ConfigLoader {
     /// Reads the `llm:` mapping into `settings`.
     static func readLLM(_ node: Node, reader: Reader, into settings: inout LLMSettings) throws(ConfigError) {
         let keys =
-            "provider, base_url, model, api_key_env, enabled, required, timeouts, deadline, max_requests, max_tokens, max_prompt_tokens, token_budget, concurrency, retries, temperature, response_format, max_severity, context_lines, agents, cache, cache_dir"
+            "provider, base_url, model, api_key_env, enabled, required, timeouts, deadline, max_requests, max_tokens, max_findings, max_prompt_tokens, token_budget, concurrency, retries, temperature, response_format, max_severity, context_lines, agents, cache, cache_dir"
         for (keyNode, value) in try reader.mapping(node, key: "llm") {
             let key = try reader.key(keyNode)
             let path = "llm.\(key)"
@@ -207,6 +209,7 @@ extension ConfigLoader {
             case "deadline": settings.deadline = try positiveSeconds(value, reader: reader, key: path)
             case "max_requests": settings.maxRequests = try positiveInt(value, reader: reader, key: path)
             case "max_tokens": settings.maxTokens = try positiveInt(value, reader: reader, key: path)
+            case "max_findings": settings.maxFindings = try positiveInt(value, reader: reader, key: path)
             case "max_prompt_tokens": settings.maxPromptTokens = try positiveInt(value, reader: reader, key: path)
             case "token_budget": settings.tokenBudget = try positiveInt(value, reader: reader, key: path)
             case "concurrency": settings.concurrency = try positiveInt(value, reader: reader, key: path)
