@@ -38,6 +38,7 @@ mkdir -p "$repo/api" "$repo/web"
 git -C "$repo" init -q -b main
 git -C "$repo" -c user.email=b@e.nch -c user.name=bench commit -q --allow-empty -m initial
 cat >"$repo/api/users.py" <<'EOF'
+# run
 import sqlite3
 
 
@@ -47,12 +48,14 @@ def find_user(conn, user_id):
     return cursor.fetchone()
 EOF
 cat >"$repo/web/app.js" <<'EOF'
+// run
 function show(name) {
   const box = document.getElementById("greeting");
   box.innerHTML = "Hello " + name;
 }
 EOF
 cat >"$repo/web/index.html" <<'EOF'
+<!-- run -->
 <html>
   <body>
     <img src="logo.png">
@@ -66,8 +69,20 @@ git -C "$repo" -c user.email=b@e.nch -c user.name=bench commit -q -m change
 # median of the numbers on stdin
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+# fresh_change: rewrites the reviewed commit with a new first line in each file, so no run reuses the prompts (and
+# the server-side prompt cache) of an earlier one.
+fresh_change() {
+    local nonce="run $RANDOM$RANDOM"
+    sed -i "1s/^.*$/# $nonce/" "$repo/api/users.py"
+    sed -i "1s/^.*$/\/\/ $nonce/" "$repo/web/app.js"
+    sed -i "1s/^.*$/<!-- $nonce -->/" "$repo/web/index.html"
+    git -C "$repo" add api web
+    git -C "$repo" -c user.email=b@e.nch -c user.name=bench commit -q --amend -m change
+}
+
 # stage_ms URL MODEL CONCURRENCY MAX_TOKENS: one review; prints the LLM stage's milliseconds and its request count.
 stage_ms() {
+    fresh_change
     cat >"$repo/.reviewbot.yml" <<EOF
 llm:
   base_url: $1
@@ -122,5 +137,5 @@ if [ "$real_runs" -gt 0 ]; then
         started=1
     fi
     compare "llama-server SmolLM2-135M (2 cores)" "$url/v1" "smollm2-135m-instruct" 128 "$real_runs"
-    [ -n "$started" ] && scripts/llm-server stop
+    if [ -n "$started" ]; then scripts/llm-server stop; fi
 fi
