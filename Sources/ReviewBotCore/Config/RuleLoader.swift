@@ -36,8 +36,8 @@ enum RuleLoader {
 
     private static let fields: Set<String> = [
         "id", "category", "severity", "languages", "exclude_paths", "keywords", "patterns", "requires", "excludes",
-        "requires_in_file", "conditions", "multiline", "min_entropy", "message", "recommendation", "cwe", "fix",
-        "examples",
+        "requires_in_file", "conditions", "parents", "multiline", "min_entropy", "message", "recommendation", "cwe",
+        "fix", "examples",
     ]
 
     static func rule(_ node: Node, reader: ConfigLoader.Reader) throws(ConfigError) -> Rule {
@@ -151,6 +151,9 @@ enum RuleLoader {
                 try Self.patterns(node, reader: reader, key: "\(path).requires_in_file")
             } ?? [],
             conditions: conditions,
+            parents: try values["parents"].map { node throws(ConfigError) in
+                try Self.patterns(node, reader: reader, key: "\(path).parents")
+            } ?? [],
             multiline: try values["multiline"].map { node throws(ConfigError) in
                 try reader.bool(node, key: "\(path).multiline")
             } ?? false,

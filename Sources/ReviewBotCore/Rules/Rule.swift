@@ -37,6 +37,20 @@ public struct Rule: Sendable, Equatable {
         case dynamicArgument = "dynamic-argument"
         /// The matched element is not a form control labelled by a `<label for=…>` or an enclosing `<label>`.
         case notLabelled = "not-labelled"
+        /// The matched element is not named by `aria-labelledby`: it has none, or every id it lists is missing
+        /// from a self-contained HTML file or points at an element without text. A computed value, or an id
+        /// missing from a template or component (it may be rendered elsewhere), counts as a name.
+        case notNamedByReference = "not-named-by-reference"
+        /// Every id in the match's `ids` group (else its first group) is missing from a self-contained HTML
+        /// file: a plain `.html` file without template syntax, scripts or includes.
+        case missingReference = "missing-reference"
+        /// An id in the match's `ids` group (else its first group) points at an element of the file that is
+        /// hidden, or empty and not a live region.
+        case hiddenReference = "hidden-reference"
+        /// The matched element's inline text colour has less contrast with its background (its own, or that
+        /// of the nearest enclosing element that sets one inline) than WCAG 2 AA asks; elements whose
+        /// painting the markup does not settle (opacity, shadows, images, unknown colours) are not judged.
+        case lowContrast = "low-contrast"
     }
 
     /// One example of the rule's behaviour, run by the tests and shown by `reviewbot rules ID`.
@@ -86,6 +100,11 @@ public struct Rule: Sendable, Equatable {
     /// All must match somewhere in the file (an import that gives a name its meaning, for example).
     public var requiresInFile: [Pattern]
     public var conditions: [Condition]
+    /// For multi-line element rules: the start tag of the matched element's parent (the element it sits
+    /// in) must match one of these (on the text view), or the rule fires. An element at the top of a
+    /// template or component is not judged, since its parent is in another file; at the top of a
+    /// self-contained HTML file it has none, which matches nothing.
+    public var parents: [Pattern]
     /// Match across lines (elements and blocks); the finding sits on the first line of the match.
     public var multiline: Bool
     /// Minimum Shannon entropy (bits per character) of the first capture group, for generic secrets.
@@ -100,7 +119,7 @@ public struct Rule: Sendable, Equatable {
         id: String, category: Category, severity: Severity, languages: Set<Language> = [],
         excludedPaths: [String] = [], keywords: [String],
         patterns: [Pattern], requires: [Pattern] = [], excludes: [Pattern] = [], requiresInFile: [Pattern] = [],
-        conditions: [Condition] = [], multiline: Bool = false,
+        conditions: [Condition] = [], parents: [Pattern] = [], multiline: Bool = false,
         minEntropy: Double? = nil, message: String, recommendation: String, cwe: String? = nil, fix: Fix? = nil,
         examples: [Example]
     ) {
@@ -115,6 +134,7 @@ public struct Rule: Sendable, Equatable {
         self.excludes = excludes
         self.requiresInFile = requiresInFile
         self.conditions = conditions
+        self.parents = parents
         self.multiline = multiline
         self.minEntropy = minEntropy
         self.message = message

@@ -144,12 +144,14 @@ final class LazyRegex: @unchecked Sendable {
             case 0x28:  // (
                 endRun()
                 if index + 1 < characters.count && characters[index + 1] == 0x3F {
-                    // Only non-capturing groups and lookarounds; inline options change matching.
+                    // Only non-capturing and named groups and lookarounds; inline options change matching.
                     let rest = Array(characters[(index + 2)...].prefix(2))
-                    // (?: (?= (?! (?<= (?<!
+                    // (?: (?= (?! (?<= (?<! (?<name>
+                    let named =
+                        rest.count == 2 && rest[0] == 0x3C && ((rest[1] | 0x20) >= 0x61 && (rest[1] | 0x20) <= 0x7A)
                     let allowed =
                         rest.first == 0x3A || rest.first == 0x3D || rest.first == 0x21 || rest == [0x3C, 0x3D]
-                        || rest == [0x3C, 0x21]
+                        || rest == [0x3C, 0x21] || named
                     guard allowed else { return nil }
                 }
                 depth += 1
@@ -239,6 +241,7 @@ public struct RuleEngine: Sendable {
         let fix: LazyRegex?
         let excludedPaths: PathGlobs?
         let requiresInFile: [CompiledPattern]
+        let parents: [CompiledPattern]
     }
 
     struct CompiledPattern: Sendable {
@@ -326,7 +329,8 @@ public struct RuleEngine: Sendable {
                         excludes: try patterns(rule.excludes),
                         fix: try rule.fix.map { try LazyRegex($0.find, builtin: builtin) },
                         excludedPaths: rule.excludedPaths.isEmpty ? nil : PathGlobs.shared(rule.excludedPaths),
-                        requiresInFile: try patterns(rule.requiresInFile)))
+                        requiresInFile: try patterns(rule.requiresInFile),
+                        parents: try patterns(rule.parents)))
             } catch {
                 throw ConfigError("rule \(rule.id) has an invalid pattern: \(error.localizedDescription)")
             }
@@ -344,6 +348,7 @@ public struct RuleEngine: Sendable {
         guard let builtin = builtinRules[rule.id] else { return false }
         return builtin.patterns == rule.patterns && builtin.requires == rule.requires
             && builtin.excludes == rule.excludes && builtin.requiresInFile == rule.requiresInFile
+            && builtin.parents == rule.parents
             && builtin.fix?.find == rule.fix?.find
     }
 
@@ -372,7 +377,9 @@ public struct RuleEngine: Sendable {
                             !excluded && passesFileRequirements(compiled[ruleIndex], file, texts: texts)
                     }
                     guard fileGate[ruleIndex] == true else { continue }
-                    if let finding = match(compiled[ruleIndex], file: file, line: line, views: &views, agent: agent) {
+                    if let finding = match(
+                        compiled[ruleIndex], file: file, line: line, views: &views, texts: texts, agent: agent)
+                    {
                         results.append(finding)
                     }
                 }
@@ -434,13 +441,22 @@ public struct RuleEngine: Sendable {
         }
     }
 
-    /// The three views of a whole file as strings, each decoded at most once per file.
+    /// The three views of a whole file as strings, each decoded at most once per file, and the file's
+    /// elements by id for rules that follow id references.
     final class FileTexts {
         let file: SourceFile
         private var views: [Rule.View: String] = [:]
+        private var markup: MarkupReferences?
 
         init(file: SourceFile) {
             self.file = file
+        }
+
+        var references: MarkupReferences {
+            if let markup { return markup }
+            let built = MarkupReferences(path: file.path, text: get(.text))
+            markup = built
+            return built
         }
 
         func get(_ view: Rule.View) -> String {
@@ -451,13 +467,12 @@ public struct RuleEngine: Sendable {
         }
     }
 
-    private func match(_ compiled: Compiled, file: SourceFile, line: Int, views: inout LineViews, agent: String)
-        -> Finding?
-    {
+    private func match(
+        _ compiled: Compiled, file: SourceFile, line: Int, views: inout LineViews, texts: FileTexts, agent: String
+    ) -> Finding? {
         let rule = compiled.rule
         let language = file.language
-        var column: Int?
-        var matchEnd = 0
+        var found: (match: NSTextCheckingResult, text: String)?
         for pattern in compiled.patterns where pattern.applies(to: language) {
             let text = views.get(pattern.view)
             guard let match = pattern.regex.firstMatch(in: text) else { continue }
@@ -466,13 +481,15 @@ public struct RuleEngine: Sendable {
                     Self.entropy(of: text[group]) >= minimum
                 else { continue }
             }
-            column = match.range.location + 1
-            if let range = Range(match.range, in: text) {
-                matchEnd = text.utf8.distance(from: text.startIndex, to: range.upperBound)
-            }
+            found = (match, text)
             break
         }
-        guard let column else { return nil }
+        guard let (match, matchedText) = found else { return nil }
+        let column = match.range.location + 1
+        var matchEnd = 0
+        if let range = Range(match.range, in: matchedText) {
+            matchEnd = matchedText.utf8.distance(from: matchedText.startIndex, to: range.upperBound)
+        }
         for required in compiled.requires where required.applies(to: language) {
             guard required.regex.matches(views.get(required.view)) else { return nil }
         }
@@ -486,7 +503,7 @@ public struct RuleEngine: Sendable {
                 guard file.isInLoop(line) else { return nil }
             case .buildsString:
                 guard file.hasInterpolation(line) || Self.stringBuilding.matches(views.get(.code)) else { return nil }
-            case .notLabelled:
+            case .notLabelled, .notNamedByReference, .missingReference, .hiddenReference, .lowContrast:
                 break
             case .dynamicArgument:
                 let range = file.lineRange(line)
@@ -498,7 +515,72 @@ public struct RuleEngine: Sendable {
                 else { return nil }
             }
         }
+        if !rule.conditions.isEmpty {
+            let elementOffset =
+                file.lineRange(line).lowerBound
+                + (Range(match.range, in: matchedText).map {
+                    matchedText[matchedText.startIndex..<$0.lowerBound].utf8.count
+                } ?? 0)
+            guard
+                Self.referenceConditionsHold(
+                    rule.conditions, match: match, in: matchedText, elementOffset: elementOffset, texts: texts)
+            else { return nil }
+        }
         return makeFinding(compiled, file: file, line: line, endLine: line, column: column, agent: agent)
+    }
+
+    /// Whether the conditions that follow id references hold for a match: aria-labelledby names nothing,
+    /// the ids of the match's `ids` group (else its first group) are missing, or point at silent elements.
+    private static func referenceConditionsHold(
+        _ conditions: [Rule.Condition], match: NSTextCheckingResult, in text: String, elementOffset: Int,
+        texts: FileTexts
+    ) -> Bool {
+        for condition in conditions {
+            switch condition {
+            case .notNamedByReference:
+                guard let range = Range(match.range, in: text) else { continue }
+                if texts.references.namedByReference(element: String(text[range])) { return false }
+            case .missingReference:
+                let references = texts.references
+                guard references.selfContained, let ids = referencedIds(match, in: text), !ids.isEmpty,
+                    ids.allSatisfy({ references.element(id: $0) == nil })
+                else { return false }
+            case .hiddenReference:
+                let references = texts.references
+                guard let ids = referencedIds(match, in: text), ids.contains(where: references.isHiddenOrSilent)
+                else { return false }
+            case .lowContrast:
+                guard let range = Range(match.range, in: text),
+                    ColorContrast.isLow(
+                        startTag: MarkupReferences.startTag(of: String(text[range])),
+                        ancestors: texts.references.ancestors(ofElementAt: elementOffset))
+                else { return false }
+            case .insideLoop, .buildsString, .dynamicArgument, .notLabelled:
+                continue
+            }
+        }
+        return true
+    }
+
+    /// Whether the element starting at byte `offset` sits where the rule allows: in a parent its `parents`
+    /// patterns accept, or at the top of a file that is not self-contained (its parent is elsewhere).
+    private static func hasAllowedParent(_ compiled: Compiled, elementAt offset: Int, texts: FileTexts) -> Bool {
+        let references = texts.references
+        switch references.parent(ofElementAt: offset) {
+        case .unknown: return true
+        case .none: return !references.selfContained
+        case .element(let tag):
+            let startTag = String(tag)
+            return compiled.parents.contains { $0.applies(to: texts.file.language) && $0.regex.matches(startTag) }
+        }
+    }
+
+    /// The ids listed in the match's `ids` group, or else its first group; nil when the value is computed.
+    private static func referencedIds(_ match: NSTextCheckingResult, in text: String) -> [String]? {
+        var group = match.range(withName: "ids")
+        if group.location == NSNotFound && match.numberOfRanges > 1 { group = match.range(at: 1) }
+        guard let range = Range(group, in: text) else { return nil }
+        return MarkupReferences.ids(in: text[range])
     }
 
     fileprivate static func bytes(of view: Rule.View, in file: SourceFile) -> [UInt8] {
@@ -520,17 +602,18 @@ public struct RuleEngine: Sendable {
             // A whole-file search that cannot succeed is skipped (and the view not decoded).
             if pattern.regex.cannotMatch(in: Self.bytes(of: pattern.view, in: file)) { continue }
             results += multilineMatches(
-                compiled, pattern: pattern, file: file, text: texts.get(pattern.view), added: added, agent: agent,
+                compiled, pattern: pattern, file: file, texts: texts, added: added, agent: agent,
                 reported: &reportedLines)
         }
         return results
     }
 
     private func multilineMatches(
-        _ compiled: Compiled, pattern: CompiledPattern, file: SourceFile, text: String, added: Set<Int>, agent: String,
-        reported reportedLines: inout Set<Int>
+        _ compiled: Compiled, pattern: CompiledPattern, file: SourceFile, texts: FileTexts, added: Set<Int>,
+        agent: String, reported reportedLines: inout Set<Int>
     ) -> [Finding] {
         var results: [Finding] = []
+        let text = texts.get(pattern.view)
         let matches = pattern.regex.regex.matches(in: text, options: [], range: NSRange(text.startIndex..., in: text))
         for match in matches {
             guard let range = Range(match.range, in: text) else { continue }
@@ -545,15 +628,30 @@ public struct RuleEngine: Sendable {
             if excluded { continue }
             let startLine = file.line(atOffset: start)
             let endLine = file.line(atOffset: max(start, end - 1))
-            guard let reported = (startLine...endLine).first(where: { added.contains($0) }) else { continue }
-            if compiled.rule.conditions.contains(.notLabelled)
+            guard var reported = (startLine...endLine).first(where: { added.contains($0) }) else { continue }
+            let conditions = compiled.rule.conditions
+            if conditions.contains(.notLabelled)
                 && Self.isLabelled(element: matched, before: range.lowerBound, in: text)
             {
                 continue
             }
-            if compiled.rule.conditions.contains(.insideLoop) && !file.isInLoop(startLine) { continue }
+            if conditions.contains(.insideLoop) && !file.isInLoop(startLine) { continue }
+            guard
+                Self.referenceConditionsHold(conditions, match: match, in: text, elementOffset: start, texts: texts)
+            else { continue }
+            if !compiled.parents.isEmpty && Self.hasAllowedParent(compiled, elementAt: start, texts: texts) { continue }
+            var column = reported == startLine ? start - file.lineStarts[startLine - 1] + 1 : 1
+            // A pattern's `at` group says where the problem is (the dead line after a return, say); the
+            // finding goes there when the change added that line.
+            if let at = Range(match.range(withName: "at"), in: text) {
+                let offset = start + text[range.lowerBound..<at.lowerBound].utf8.count
+                let line = file.line(atOffset: offset)
+                if added.contains(line) {
+                    reported = line
+                    column = offset - file.lineStarts[line - 1] + 1
+                }
+            }
             guard reportedLines.insert(reported).inserted else { continue }
-            let column = reported == startLine ? start - file.lineStarts[startLine - 1] + 1 : 1
             if var finding = makeFinding(
                 compiled, file: file, line: reported, endLine: endLine, column: column, agent: agent)
             {
