@@ -99,4 +99,9 @@ import Testing
         // only the return is new: the finding stays on an added line
         #expect(try lines("quality.unreachable-code", "calc.js", code, added: [2]) == [2])
     }
+
+    @Test func nameFindingsPointAtTheAttributeThatNamesNothing() throws {
+        let page = "<iframe\n  src=\"/map\"\n  title=\" \"\n></iframe>"
+        #expect(try lines("accessibility.frame-title", "map.html", page) == [3])
+    }
 }
