@@ -29,6 +29,13 @@ public struct Rule: Sendable, Equatable {
     public enum Condition: String, Sendable, Codable, CaseIterable {
         /// The line runs inside a loop body.
         case insideLoop = "inside-loop"
+        /// The line runs inside a function, method or closure body.
+        case insideFunction = "inside-function"
+        /// The line runs inside a catch, except or rescue block.
+        case insideCatch = "inside-catch"
+        /// The line runs inside a web request handler: a function routed by a framework (Flask, Django,
+        /// FastAPI, Express, Spring, JAX-RS, ASP.NET, Go net/http, Gin, Echo, Vapor, Laravel, Rails…).
+        case insideRequestHandler = "inside-request-handler"
         /// The line builds a string from non-constant parts: concatenation, formatting or interpolation.
         case buildsString = "builds-string"
         /// When the match ends at a call's opening parenthesis, the call's first argument is not

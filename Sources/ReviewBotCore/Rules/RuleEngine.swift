@@ -452,6 +452,17 @@ public struct RuleEngine: Sendable {
             self.file = file
         }
 
+        private var blockFlags: [BlockScanner.Flags]?
+
+        /// Whether line `line` (1-based) runs inside a block of every kind in `flags`.
+        func isInside(_ flags: BlockScanner.Flags, line: Int) -> Bool {
+            let all =
+                blockFlags
+                ?? BlockScanner(language: file.language).scan(code: file.code, lineStarts: file.lineStarts)
+            blockFlags = all
+            return line >= 1 && line <= all.count && all[line - 1].isSuperset(of: flags)
+        }
+
         var references: MarkupReferences {
             if let markup { return markup }
             let built = MarkupReferences(path: file.path, text: get(.text))
@@ -501,6 +512,8 @@ public struct RuleEngine: Sendable {
             switch condition {
             case .insideLoop:
                 guard file.isInLoop(line) else { return nil }
+            case .insideFunction, .insideCatch, .insideRequestHandler:
+                guard texts.isInside(Self.blockFlags(of: condition), line: line) else { return nil }
             case .buildsString:
                 guard file.hasInterpolation(line) || Self.stringBuilding.matches(views.get(.code)) else { return nil }
             case .notLabelled, .notNamedByReference, .missingReference, .hiddenReference, .lowContrast:
@@ -555,11 +568,22 @@ public struct RuleEngine: Sendable {
                         startTag: MarkupReferences.startTag(of: String(text[range])),
                         ancestors: texts.references.ancestors(ofElementAt: elementOffset))
                 else { return false }
-            case .insideLoop, .buildsString, .dynamicArgument, .notLabelled:
+            case .insideLoop, .buildsString, .dynamicArgument, .notLabelled, .insideFunction, .insideCatch,
+                .insideRequestHandler:
                 continue
             }
         }
         return true
+    }
+
+    /// The kind of block a scope condition asks for (empty for other conditions).
+    private static func blockFlags(of condition: Rule.Condition) -> BlockScanner.Flags {
+        switch condition {
+        case .insideFunction: .function
+        case .insideCatch: .catch
+        case .insideRequestHandler: .handler
+        default: []
+        }
     }
 
     /// Whether the element starting at byte `offset` sits where the rule allows: in a parent its `parents`
@@ -636,6 +660,11 @@ public struct RuleEngine: Sendable {
                 continue
             }
             if conditions.contains(.insideLoop) && !file.isInLoop(startLine) { continue }
+            if conditions.contains(where: {
+                !Self.blockFlags(of: $0).isEmpty && !texts.isInside(Self.blockFlags(of: $0), line: startLine)
+            }) {
+                continue
+            }
             guard
                 Self.referenceConditionsHold(conditions, match: match, in: text, elementOffset: start, texts: texts)
             else { continue }
