@@ -8,7 +8,7 @@ import Testing
     func lines(_ path: String, _ code: String, _ flags: BlockScanner.Flags) -> [Int] {
         let file = SourceFile(path: path, text: code, addedLines: [])
         let scanned = BlockScanner(language: file.language).scan(code: file.code, lineStarts: file.lineStarts)
-        return scanned.enumerated().filter { $0.element.isSuperset(of: flags) }.map { $0.offset + 1 }
+        return scanned.lines.enumerated().filter { $0.element.isSuperset(of: flags) }.map { $0.offset + 1 }
     }
 
     @Test func functionsInBraceLanguages() {
@@ -84,5 +84,67 @@ import Testing
         #expect(config.customRules.last?.parents.count == 1)
         let result = try RuleTester.run(config.customRules)
         #expect(result.failures.isEmpty, "\(result.failures.map(\.description))")
+    }
+}
+
+/// Long or deeply nested functions are reported when the change wrote them, not when it touched one.
+@Suite struct LargeFunctionTests {
+    static let longFunction =
+        "func build(rows: [Row]) -> Int {\n    var total = 0\n"
+        + (1...85).map { "    total += rows[\($0)].amount\n" }.joined() + "    return total\n}\n"
+
+    func lines(_ path: String, _ code: String, added: [Int]? = nil) throws -> [Int] {
+        let rule = try #require(RuleCatalog.rule(id: "quality.large-function"))
+        let count = code.split(separator: "\n", omittingEmptySubsequences: false).count
+        let file = SourceFile(path: path, text: code, addedLines: added ?? Array(1...count))
+        return try RuleEngine(rules: [rule]).findings(in: file, agent: "quality").map(\.line)
+    }
+
+    @Test func aNewLongFunctionIsReportedOnceAtItsFirstLine() throws {
+        #expect(try lines("Report.swift", "import Foundation\n\n" + Self.longFunction) == [3])
+    }
+
+    @Test func aLongFunctionWithOneEditedLineIsNotReported() throws {
+        #expect(try lines("Report.swift", Self.longFunction, added: [40]).isEmpty)
+        #expect(try lines("Report.swift", Self.longFunction, added: [1]).isEmpty)
+        #expect(try lines("Report.swift", Self.longFunction, added: Array(2...80)) == [2])
+    }
+
+    @Test func aMostlyRewrittenFunctionIsReported() throws {
+        #expect(try lines("Report.swift", Self.longFunction, added: Array(1...60)) == [1])
+    }
+
+    @Test func decoratorsAndAnnotationsStartTheFunction() throws {
+        let python = "@app.route('/x')\ndef x():\n" + (1...90).map { "    a\($0) = \($0)\n" }.joined()
+        #expect(try lines("views.py", python) == [1])
+        let deep =
+            "class A {\n    @Override\n    public void run() {\n        if (a) {\n            for (B b : bs) {\n                if (b.ok) {\n                    while (b.next()) {\n                        if (b.done) {\n                            return;\n                        }\n                    }\n                }\n            }\n        }\n    }\n}"
+        #expect(try lines("A.java", deep) == [2])
+        let shallow = "class A {\n    public void run() {\n        if (a) {\n            go();\n        }\n    }\n}"
+        #expect(try lines("A.java", shallow).isEmpty)
+    }
+}
+
+/// The same, as a user sees it: a review of a commit that edits one line of an old long function.
+@Suite struct LargeFunctionReviewTests {
+    @Test func editingOneLineOfAnOldLongFunctionIsNotReported() throws {
+        let repo = try ScratchRepository(initialCommit: true)
+        try repo.write("report.py", "def build(rows):\n" + (1...90).map { "    a\($0) = rows[\($0)]\n" }.joined())
+        try repo.commitAll("long function")
+        let added = try repo.reviewbot("review", "HEAD", "--format", "json")
+        #expect(try added.findings().compactMap { $0["ruleId"] as? String }.contains("quality.large-function"))
+
+        try repo.write("report.py", "def build(rows):\n" + (1...90).map { "    a\($0) = rows[\($0 + 1)]\n" }.joined())
+        try repo.commitAll("rewrite every line")
+        let rewritten = try repo.reviewbot("review", "HEAD", "--format", "json")
+        #expect(try rewritten.findings().compactMap { $0["ruleId"] as? String }.contains("quality.large-function"))
+
+        var lines = (1...90).map { "    a\($0) = rows[\($0 + 1)]\n" }
+        lines[40] = "    a41 = rows[0]\n"
+        try repo.write("report.py", "def build(rows):\n" + lines.joined())
+        try repo.commitAll("edit one line")
+        let edited = try repo.reviewbot("review", "HEAD", "--format", "json")
+        #expect(
+            try edited.findings().compactMap { $0["ruleId"] as? String }.contains("quality.large-function") == false)
     }
 }

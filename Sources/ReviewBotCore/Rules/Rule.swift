@@ -36,6 +36,11 @@ public struct Rule: Sendable, Equatable {
         /// The line runs inside a web request handler: a function routed by a framework (Flask, Django,
         /// FastAPI, Express, Spring, JAX-RS, ASP.NET, Go net/http, Gin, Echo, Vapor, Laravel, Rails…).
         case insideRequestHandler = "inside-request-handler"
+        /// The matched line is where a function is reported whose body is over 80 lines (blank lines not
+        /// counted) or nests blocks more than 4 deep, and of which the change added at least half: its first
+        /// line, or its first added line when the first line is old. A function that only got an edit is not
+        /// the change's doing.
+        case largeFunction = "large-function"
         /// The line builds a string from non-constant parts: concatenation, formatting or interpolation.
         case buildsString = "builds-string"
         /// When the match ends at a call's opening parenthesis, the call's first argument is not
@@ -114,6 +119,9 @@ public struct Rule: Sendable, Equatable {
     public var parents: [Pattern]
     /// Match across lines (elements and blocks); the finding sits on the first line of the match.
     public var multiline: Bool
+    /// For multi-line rules whose matches start on a line holding one of the keywords and span at most this
+    /// many lines after it: only such lines near the change are searched, not the whole file.
+    public var maxLines: Int?
     /// Minimum Shannon entropy (bits per character) of the first capture group, for generic secrets.
     public var minEntropy: Double?
     public var message: String
@@ -126,7 +134,7 @@ public struct Rule: Sendable, Equatable {
         id: String, category: Category, severity: Severity, languages: Set<Language> = [],
         excludedPaths: [String] = [], keywords: [String],
         patterns: [Pattern], requires: [Pattern] = [], excludes: [Pattern] = [], requiresInFile: [Pattern] = [],
-        conditions: [Condition] = [], parents: [Pattern] = [], multiline: Bool = false,
+        conditions: [Condition] = [], parents: [Pattern] = [], multiline: Bool = false, maxLines: Int? = nil,
         minEntropy: Double? = nil, message: String, recommendation: String, cwe: String? = nil, fix: Fix? = nil,
         examples: [Example]
     ) {
@@ -143,6 +151,7 @@ public struct Rule: Sendable, Equatable {
         self.conditions = conditions
         self.parents = parents
         self.multiline = multiline
+        self.maxLines = maxLines
         self.minEntropy = minEntropy
         self.message = message
         self.recommendation = recommendation

@@ -242,6 +242,8 @@ public struct RuleEngine: Sendable {
         let excludedPaths: PathGlobs?
         let requiresInFile: [CompiledPattern]
         let parents: [CompiledPattern]
+        /// Whether the rule has the `large-function` condition.
+        var largeFunction: Bool { rule.conditions.contains(.largeFunction) }
     }
 
     struct CompiledPattern: Sendable {
@@ -452,15 +454,56 @@ public struct RuleEngine: Sendable {
             self.file = file
         }
 
-        private var blockFlags: [BlockScanner.Flags]?
+        private var scannedBlocks: BlockScanner.Result?
+
+        var blocks: BlockScanner.Result {
+            if let scannedBlocks { return scannedBlocks }
+            let scanned = BlockScanner(language: file.language).scan(code: file.code, lineStarts: file.lineStarts)
+            scannedBlocks = scanned
+            return scanned
+        }
 
         /// Whether line `line` (1-based) runs inside a block of every kind in `flags`.
         func isInside(_ flags: BlockScanner.Flags, line: Int) -> Bool {
-            let all =
-                blockFlags
-                ?? BlockScanner(language: file.language).scan(code: file.code, lineStarts: file.lineStarts)
-            blockFlags = all
-            return line >= 1 && line <= all.count && all[line - 1].isSuperset(of: flags)
+            let lines = blocks.lines
+            return line >= 1 && line <= lines.count && lines[line - 1].isSuperset(of: flags)
+        }
+
+        private var largeFunctionLines: Set<Int>?
+
+        /// Where long or deeply nested functions that the change mostly added are reported (1-based lines):
+        /// at the function's first line, or at its first added line when the first line is old.
+        var largeFunctionReports: Set<Int> {
+            if let largeFunctionLines { return largeFunctionLines }
+            var reports = Set<Int>()
+            let added = file.addedLines
+            for span in blocks.functions
+            where span.last - span.first + 1 > RuleEngine.longFunctionLines || span.depth > RuleEngine.deepNesting {
+                let range = (span.first + 1)...(span.last + 1)
+                let lines = range.filter { number in
+                    !file.lineRange(number).allSatisfy { file.code[$0] == 0x20 || file.code[$0] == 0x09 }
+                }
+                guard lines.count > RuleEngine.longFunctionLines || span.depth > RuleEngine.deepNesting else {
+                    continue
+                }
+                // addedLines is sorted: binary search for the first added line of the function
+                var low = 0
+                var high = added.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if added[mid] < range.lowerBound { low = mid + 1 } else { high = mid }
+                }
+                var count = 0
+                var index = low
+                while index < added.count && added[index] <= range.upperBound {
+                    count += 1
+                    index += 1
+                }
+                guard count * 2 >= lines.count, low < added.count, added[low] <= range.upperBound else { continue }
+                reports.insert(added[low])
+            }
+            largeFunctionLines = reports
+            return reports
         }
 
         var references: MarkupReferences {
@@ -483,6 +526,8 @@ public struct RuleEngine: Sendable {
     ) -> Finding? {
         let rule = compiled.rule
         let language = file.language
+        // a lookup in the file's functions is cheaper than any pattern: it goes first
+        if compiled.largeFunction && !texts.largeFunctionReports.contains(line) { return nil }
         var found: (match: NSTextCheckingResult, text: String)?
         for pattern in compiled.patterns where pattern.applies(to: language) {
             let text = views.get(pattern.view)
@@ -514,6 +559,8 @@ public struct RuleEngine: Sendable {
                 guard file.isInLoop(line) else { return nil }
             case .insideFunction, .insideCatch, .insideRequestHandler:
                 guard texts.isInside(Self.blockFlags(of: condition), line: line) else { return nil }
+            case .largeFunction:
+                guard texts.largeFunctionReports.contains(line) else { return nil }
             case .buildsString:
                 guard file.hasInterpolation(line) || Self.stringBuilding.matches(views.get(.code)) else { return nil }
             case .notLabelled, .notNamedByReference, .missingReference, .hiddenReference, .lowContrast:
@@ -569,12 +616,17 @@ public struct RuleEngine: Sendable {
                         ancestors: texts.references.ancestors(ofElementAt: elementOffset))
                 else { return false }
             case .insideLoop, .buildsString, .dynamicArgument, .notLabelled, .insideFunction, .insideCatch,
-                .insideRequestHandler:
+                .insideRequestHandler, .largeFunction:
                 continue
             }
         }
         return true
     }
+
+    /// A function body longer than this many lines (blank lines not counted) is long.
+    static let longFunctionLines = 80
+    /// Blocks nested deeper than this inside a function body are deep.
+    static let deepNesting = 4
 
     /// The kind of block a scope condition asks for (empty for other conditions).
     private static func blockFlags(of condition: Rule.Condition) -> BlockScanner.Flags {
@@ -638,7 +690,20 @@ public struct RuleEngine: Sendable {
     ) -> [Finding] {
         var results: [Finding] = []
         let text = texts.get(pattern.view)
-        let matches = pattern.regex.regex.matches(in: text, options: [], range: NSRange(text.startIndex..., in: text))
+        var matches: [NSTextCheckingResult] = []
+        if let window = compiled.rule.maxLines {
+            // each stretch is searched as a string of its own (a range of the whole text would make the
+            // regular expression library convert the whole text each time), its matches moved back in place
+            for range in Self.windows(of: compiled.rule, lines: window, in: file, text: text) {
+                guard let stretch = Range(range, in: text) else { continue }
+                let part = String(text[stretch])
+                matches += pattern.regex.regex.matches(in: part, range: NSRange(part.startIndex..., in: part)).map {
+                    $0.adjustingRanges(offset: range.location)
+                }
+            }
+        } else {
+            matches = pattern.regex.regex.matches(in: text, options: [], range: NSRange(text.startIndex..., in: text))
+        }
         for match in matches {
             guard let range = Range(match.range, in: text) else { continue }
             let matched = String(text[range])
@@ -689,6 +754,57 @@ public struct RuleEngine: Sendable {
             }
         }
         return results
+    }
+
+    /// Where a rule with `maxLines` is searched: from each line near the change that holds one of its
+    /// keywords, `lines` lines on; overlapping stretches are merged.
+    static func windows(of rule: Rule, lines: Int, in file: SourceFile, text: String) -> [NSRange] {
+        let keywords = rule.keywords.map { Array($0.utf8) }
+        var spans: [(first: Int, last: Int)] = []
+        var scannedUpTo = 0
+        for addedLine in file.addedLines where addedLine >= 1 && addedLine <= file.lineCount {
+            let from = max(1, addedLine - lines + 1, scannedUpTo + 1)
+            guard from <= addedLine else { continue }
+            scannedUpTo = addedLine
+            for line in from...addedLine where keywords.isEmpty || Self.line(line, of: file, holdsAnyOf: keywords) {
+                let last = min(file.lineCount, line + lines)
+                if let previous = spans.last, line <= previous.last + 1 {
+                    spans[spans.count - 1].last = max(previous.last, last)
+                } else {
+                    spans.append((line, last))
+                }
+            }
+        }
+        return spans.compactMap { span in
+            let utf8 = text.utf8
+            guard
+                let start = utf8.index(
+                    utf8.startIndex, offsetBy: file.lineStarts[span.first - 1], limitedBy: utf8.endIndex),
+                let end = utf8.index(
+                    utf8.startIndex, offsetBy: file.lineRange(span.last).upperBound, limitedBy: utf8.endIndex)
+            else { return nil }
+            return NSRange(start..<end, in: text)
+        }
+    }
+
+    /// Whether line `line` holds one of the lowercase `keywords`, compared case-insensitively.
+    private static func line(_ line: Int, of file: SourceFile, holdsAnyOf keywords: [[UInt8]]) -> Bool {
+        let range = file.lineRange(line)
+        return file.raw.withUnsafeBufferPointer { raw in
+            keywords.contains { keyword in
+                guard let first = keyword.first, range.count >= keyword.count else { return false }
+                var offset = range.lowerBound
+                while offset + keyword.count <= range.upperBound {
+                    if raw[offset] | 0x20 == first {
+                        var step = 1
+                        while step < keyword.count && raw[offset + step] | 0x20 == keyword[step] { step += 1 }
+                        if step == keyword.count { return true }
+                    }
+                    offset += 1
+                }
+                return false
+            }
+        }
     }
 
     private func makeFinding(

@@ -113,6 +113,32 @@ enum QualityRules {
                 .init("cache.py", "def load():\n    cache = read()\n    return cache", flagged: false),
             ]),
         Rule(
+            id: "quality.large-function", category: .quality, severity: .low,
+            languages: braceLanguages.union([.python, .ruby, .go, .c]),
+            // any line may be where a function is reported; the condition is a lookup in the file's functions
+            keywords: [],
+            patterns: [.init(.code, #"\S"#)],
+            conditions: [.largeFunction],
+            message: "New function over 80 lines long or nested more than 4 blocks deep",
+            recommendation:
+                "Split it into named steps, and return early instead of nesting: long, deep functions are hard to review, test and change safely.",
+            examples: [
+                .init(
+                    "report.py", "def build(rows):\n" + String(repeating: "    total += row.amount\n", count: 81),
+                    flagged: true),
+                .init(
+                    "rules.js",
+                    "function check(a) {\n  if (a) {\n    for (const b of a) {\n      if (b) {\n        while (b.next) {\n          if (b.ok) {\n            return b;\n          }\n        }\n      }\n    }\n  }\n}",
+                    flagged: true),
+                .init(
+                    "report.py", "def build(rows):\n" + String(repeating: "    total += row.amount\n", count: 40),
+                    flagged: false),
+                .init(
+                    "rules.js",
+                    "function check(a) {\n  if (!a) {\n    return null;\n  }\n  return a.find((b) => b.ok);\n}",
+                    flagged: false),
+            ]),
+        Rule(
             id: "quality.bare-except", category: .quality, severity: .medium, languages: [.python],
             keywords: ["except"],
             patterns: [.init(.code, #"^\s*except\s*:"#)],
@@ -168,7 +194,7 @@ enum QualityRules {
         Rule(
             id: "quality.unreachable-code", category: .quality, severity: .medium,
             languages: [.swift, .python, .javascript, .typescript, .java, .kotlin, .go, .c, .cpp, .csharp, .php],
-            keywords: ["return", "throw", "break", "continue"],
+            keywords: ["return", "throw", "raise", "break", "continue"],
             patterns: [
                 .init(
                     .code,
@@ -176,6 +202,8 @@ enum QualityRules {
                 )
             ],
             multiline: true,
+            // the statement, blank lines, and the dead line
+            maxLines: 40,
             message: "Code after return, throw, break or continue never runs",
             recommendation: "Remove the dead code, or move it before the statement that leaves the block.",
             cwe: "CWE-561",
