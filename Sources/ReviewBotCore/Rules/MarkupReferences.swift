@@ -223,6 +223,21 @@ final class MarkupReferences {
         return String(element[..<end])
     }
 
+    private static let hiddenFromSight = try! SharedRegex(#"display\s*:\s*none|visibility\s*:\s*hidden"#)  // reviewbot:ignore quality.force-try
+
+    /// Whether the element beginning at byte `offset` (with start tag `startTag`) is painted: neither it nor
+    /// an element around it in the file is hidden by the `hidden` attribute, `display: none` or
+    /// `visibility: hidden` (aria-hidden hides from screen readers, not from sight).
+    func isRendered(elementAt offset: Int, startTag: String) -> Bool {
+        for tag in [Substring(startTag)] + ancestors(ofElementAt: offset) {
+            let text = String(tag)
+            if Self.hiddenAttribute.matches(Self.blankingValues(text)) || Self.hiddenFromSight.matches(text) {
+                return false
+            }
+        }
+        return true
+    }
+
     /// The ids of an id-list value, or nil when the value is computed (a template or JSX expression).
     static func ids(in value: Substring) -> [String]? {
         if value.contains(where: { "{}$<%[]()".contains($0) }) { return nil }

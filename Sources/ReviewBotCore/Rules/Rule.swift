@@ -63,6 +63,9 @@ public struct Rule: Sendable, Equatable {
         /// of the nearest enclosing element that sets one inline) than WCAG 2 AA asks; elements whose
         /// painting the markup does not settle (opacity, shadows, images, unknown colours) are not judged.
         case lowContrast = "low-contrast"
+        /// The matched element is painted: neither it nor an element around it in the file is hidden by the
+        /// `hidden` attribute, `display: none` or `visibility: hidden` (for problems only sighted users meet).
+        case rendered = "rendered"
     }
 
     /// One example of the rule's behaviour, run by the tests and shown by `reviewbot rules ID`.

@@ -563,7 +563,7 @@ public struct RuleEngine: Sendable {
                 guard texts.largeFunctionReports.contains(line) else { return nil }
             case .buildsString:
                 guard file.hasInterpolation(line) || Self.stringBuilding.matches(views.get(.code)) else { return nil }
-            case .notLabelled, .notNamedByReference, .missingReference, .hiddenReference, .lowContrast:
+            case .notLabelled, .notNamedByReference, .missingReference, .hiddenReference, .lowContrast, .rendered:
                 break
             case .dynamicArgument:
                 let range = file.lineRange(line)
@@ -608,6 +608,11 @@ public struct RuleEngine: Sendable {
             case .hiddenReference:
                 let references = texts.references
                 guard let ids = referencedIds(match, in: text), ids.contains(where: references.isHiddenOrSilent)
+                else { return false }
+            case .rendered:
+                guard let range = Range(match.range, in: text),
+                    texts.references.isRendered(
+                        elementAt: elementOffset, startTag: MarkupReferences.startTag(of: String(text[range])))
                 else { return false }
             case .lowContrast:
                 guard let range = Range(match.range, in: text),

@@ -1366,12 +1366,14 @@ enum AccessibilityRules {
             id: "accessibility.obsolete-motion", category: .accessibility, severity: .low, languages: markupLanguages,
             keywords: ["<blink", "<marquee"],
             patterns: [.init(.text, #"<(?:blink|marquee)\b"#)],
+            conditions: [.rendered],
             message: "Moving <blink>/<marquee> text",
             recommendation:
                 "Remove it: moving or blinking text cannot be paused and distracts; these elements are obsolete.",
             examples: [
                 .init("news.html", "<marquee>Sale ends today</marquee>", flagged: true),
                 .init("news.html", "<p class=\"banner\">Sale ends today</p>", flagged: false),
+                .init("news.html", "<div hidden>\n  <marquee>Sale ends today</marquee>\n</div>", flagged: false),
             ]),
         Rule(
             id: "accessibility.media-autoplay", category: .accessibility, severity: .medium, languages: markupLanguages,
@@ -1425,7 +1427,7 @@ enum AccessibilityRules {
                     "<" + void + #"([a-z][\w-]*)\b"# + has(#"style\s*=\s*(?:"[^"]*|'[^']*)(?<![\w-])color\s*:"#)
                         + attributes + open + #"(?=[^<]*[^\s<])"#)
             ],
-            conditions: [.lowContrast],
+            conditions: [.lowContrast, .rendered],
             multiline: true,
             message: "Text colour with too little contrast against its background",
             recommendation:
