@@ -36,7 +36,7 @@ enum RuleLoader {
 
     private static let fields: Set<String> = [
         "id", "category", "severity", "languages", "exclude_paths", "keywords", "patterns", "requires", "excludes",
-        "requires_in_file", "conditions", "parents", "multiline", "max_lines", "min_entropy", "message",
+        "requires_in_file", "conditions", "parents", "targets", "multiline", "max_lines", "min_entropy", "message",
         "recommendation", "cwe", "fix", "examples",
     ]
 
@@ -153,6 +153,9 @@ enum RuleLoader {
             conditions: conditions,
             parents: try values["parents"].map { node throws(ConfigError) in
                 try Self.patterns(node, reader: reader, key: "\(path).parents")
+            } ?? [],
+            targets: try values["targets"].map { node throws(ConfigError) in
+                try Self.patterns(node, reader: reader, key: "\(path).targets")
             } ?? [],
             multiline: try values["multiline"].map { node throws(ConfigError) in
                 try reader.bool(node, key: "\(path).multiline")

@@ -84,11 +84,22 @@ final class MarkupReferences {
                     stack.append(tags.count - 1)
                 }
             }
-            guard attributes.contains("id"), let id = Self.value(of: Self.idAttribute, in: String(attributes)),
-                elements[id] == nil
-            else { continue }
-            elements[id] = Element(start: whole.lowerBound, tagEnd: whole.upperBound, name: name, startTag: startTag)
+            guard attributes.contains("id"), let id = Self.value(of: Self.idAttribute, in: String(attributes)) else {
+                continue
+            }
+            let element = Element(start: whole.lowerBound, tagEnd: whole.upperBound, name: name, startTag: startTag)
+            if elements[id] == nil { elements[id] = element }
+            sameIds[id, default: []].append((offset, element))
         }
+    }
+
+    /// Every element with a given id, with its byte offset, in file order (an id should be unique, but
+    /// fragments and fixtures repeat them).
+    private var sameIds: [String: [(offset: Int, element: Element)]] = [:]
+
+    /// The element with `id` nearest to byte `offset` (the one a reference there most likely means).
+    func element(id: String, nearest offset: Int) -> Element? {
+        sameIds[id]?.min { abs($0.offset - offset) < abs($1.offset - offset) }?.element
     }
 
     /// Where an element sits, for rules about which elements may contain it.

@@ -120,6 +120,11 @@ public struct Rule: Sendable, Equatable {
     /// template or component is not judged, since its parent is in another file; at the top of a
     /// self-contained HTML file it has none, which matches nothing.
     public var parents: [Pattern]
+    /// For rules whose patterns have an `ids` group (else group 1): every id listed there must name an
+    /// element of the file (the nearest one with that id) whose start tag matches one of these (on the text
+    /// view), or the rule fires. An id missing from a self-contained HTML file fails; one missing from a
+    /// template or component is trusted.
+    public var targets: [Pattern]
     /// Match across lines (elements and blocks); the finding sits on the first line of the match.
     public var multiline: Bool
     /// For multi-line rules whose matches start on a line holding one of the keywords and span at most this
@@ -137,7 +142,8 @@ public struct Rule: Sendable, Equatable {
         id: String, category: Category, severity: Severity, languages: Set<Language> = [],
         excludedPaths: [String] = [], keywords: [String],
         patterns: [Pattern], requires: [Pattern] = [], excludes: [Pattern] = [], requiresInFile: [Pattern] = [],
-        conditions: [Condition] = [], parents: [Pattern] = [], multiline: Bool = false, maxLines: Int? = nil,
+        conditions: [Condition] = [], parents: [Pattern] = [], targets: [Pattern] = [], multiline: Bool = false,
+        maxLines: Int? = nil,
         minEntropy: Double? = nil, message: String, recommendation: String, cwe: String? = nil, fix: Fix? = nil,
         examples: [Example]
     ) {
@@ -153,6 +159,7 @@ public struct Rule: Sendable, Equatable {
         self.requiresInFile = requiresInFile
         self.conditions = conditions
         self.parents = parents
+        self.targets = targets
         self.multiline = multiline
         self.maxLines = maxLines
         self.minEntropy = minEntropy

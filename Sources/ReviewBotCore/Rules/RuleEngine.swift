@@ -242,6 +242,7 @@ public struct RuleEngine: Sendable {
         let excludedPaths: PathGlobs?
         let requiresInFile: [CompiledPattern]
         let parents: [CompiledPattern]
+        let targets: [CompiledPattern]
         /// Whether the rule has the `large-function` condition.
         var largeFunction: Bool { rule.conditions.contains(.largeFunction) }
     }
@@ -332,7 +333,7 @@ public struct RuleEngine: Sendable {
                         fix: try rule.fix.map { try LazyRegex($0.find, builtin: builtin) },
                         excludedPaths: rule.excludedPaths.isEmpty ? nil : PathGlobs.shared(rule.excludedPaths),
                         requiresInFile: try patterns(rule.requiresInFile),
-                        parents: try patterns(rule.parents)))
+                        parents: try patterns(rule.parents), targets: try patterns(rule.targets)))
             } catch {
                 throw ConfigError("rule \(rule.id) has an invalid pattern: \(error.localizedDescription)")
             }
@@ -350,7 +351,7 @@ public struct RuleEngine: Sendable {
         guard let builtin = builtinRules[rule.id] else { return false }
         return builtin.patterns == rule.patterns && builtin.requires == rule.requires
             && builtin.excludes == rule.excludes && builtin.requiresInFile == rule.requiresInFile
-            && builtin.parents == rule.parents
+            && builtin.parents == rule.parents && builtin.targets == rule.targets
             && builtin.fix?.find == rule.fix?.find
     }
 
@@ -656,6 +657,20 @@ public struct RuleEngine: Sendable {
         }
     }
 
+    /// Whether every id of the match's `ids` group names an element its `targets` patterns accept; an id
+    /// missing from a file that is not self-contained is trusted, and a computed value is accepted.
+    private static func referencesAllowedTargets(
+        _ compiled: Compiled, match: NSTextCheckingResult, in text: String, at offset: Int, texts: FileTexts
+    ) -> Bool {
+        guard let ids = referencedIds(match, in: text), !ids.isEmpty else { return true }
+        let references = texts.references
+        return ids.allSatisfy { id in
+            guard let element = references.element(id: id, nearest: offset) else { return !references.selfContained }
+            let startTag = String(element.startTag)
+            return compiled.targets.contains { $0.applies(to: texts.file.language) && $0.regex.matches(startTag) }
+        }
+    }
+
     /// The ids listed in the match's `ids` group, or else its first group; nil when the value is computed.
     private static func referencedIds(_ match: NSTextCheckingResult, in text: String) -> [String]? {
         var group = match.range(withName: "ids")
@@ -739,6 +754,11 @@ public struct RuleEngine: Sendable {
                 Self.referenceConditionsHold(conditions, match: match, in: text, elementOffset: start, texts: texts)
             else { continue }
             if !compiled.parents.isEmpty && Self.hasAllowedParent(compiled, elementAt: start, texts: texts) { continue }
+            if !compiled.targets.isEmpty
+                && Self.referencesAllowedTargets(compiled, match: match, in: text, at: start, texts: texts)
+            {
+                continue
+            }
             var column = reported == startLine ? start - file.lineStarts[startLine - 1] + 1 : 1
             // A pattern's `at` group says where the problem is (the dead line after a return, say); the
             // finding goes there when the change added that line.

@@ -1150,7 +1150,7 @@ enum AccessibilityRules {
             ]),
         Rule(
             id: "accessibility.table-structure", category: .accessibility, severity: .low, languages: markupLanguages,
-            keywords: ["<table", "headers", "scope"],
+            keywords: ["<table", "scope"],
             patterns: [
                 .init(
                     .text,
@@ -1164,10 +1164,6 @@ enum AccessibilityRules {
                         + #">[^<]*</t[hd]\s*>\s*</tr"#),
                 .init(
                     .text,
-                    #"<td\b"# + has(#"id\s*=\s*"([^"]+)""#) + has(#"headers\s*=\s*"(?:[^"]*\s)?\1(?:\s[^"]*)?""#)
-                        + lacks("hidden") + attributes + ">"),
-                .init(
-                    .text,
                     #"<th\b"# + has(#"scope\s*=\s*["']?\s*(?!(?:row|col|rowgroup|colgroup|auto)\s*["'\s>])[a-z]"#)
                         + attributes + ">"),
                 .init(.text, #"<td\b"# + has(#"scope\s*="#) + attributes + ">"),
@@ -1175,7 +1171,7 @@ enum AccessibilityRules {
             multiline: true,
             message: "Table markup that misleads screen readers",
             recommendation:
-                "Use <caption> for the title (not a spanning first row), keep summary different from the caption, point headers at header cells, and use scope=\"row\"/\"col\" on <th> only.",
+                "Use <caption> for the title (not a spanning first row), keep summary different from the caption, and use scope=\"row\"/\"col\" on <th> only.",
             examples: [
                 .init(
                     "prices.html",
@@ -1186,6 +1182,38 @@ enum AccessibilityRules {
                     "prices.html",
                     "<table>\n  <caption>Prices</caption>\n  <tr><th scope=\"col\">Plan</th><th scope=\"col\">Month</th></tr>\n</table>",
                     flagged: false),
+            ]),
+        Rule(
+            id: "accessibility.table-headers-reference", category: .accessibility, severity: .low,
+            languages: markupLanguages,
+            keywords: ["headers"],
+            patterns: [
+                .init(
+                    .text,
+                    #"<td\b"# + lacks(#"hidden\b"#) + has(#"headers\s*=\s*["'](?<ids>[^"']*)["']"#) + attributes + ">")
+            ],
+            targets: [
+                .init(.text, #"^<th\b"# + lacks(#"role\s*=\s*["']?\s*(?!columnheader|rowheader)[a-z]"#)),
+                .init(.text, #"^<[a-z][\w-]*\b"# + has(role("columnheader|rowheader"))),
+            ],
+            multiline: true,
+            message: "Data cell whose headers attribute names no header cell",
+            recommendation:
+                "headers lists the ids of the <th> cells (or cells with role rowheader/columnheader) that describe this cell: fix the ids, or mark the referenced cells as headers.",
+            examples: [
+                .init(
+                    "prices.html",
+                    "<table>\n  <tr><td id=\"plan\">Plan</td></tr>\n  <tr><td headers=\"plan\">Basic</td></tr>\n</table>",
+                    flagged: true),
+                .init(
+                    "prices.html",
+                    "<table>\n  <tr><th id=\"plan\">Plan</th></tr>\n  <tr><td headers=\"plan missing\">Basic</td></tr>\n</table>",
+                    flagged: true),
+                .init(
+                    "prices.html",
+                    "<table>\n  <tr><th id=\"plan\">Plan</th></tr>\n  <tr><td headers=\"plan\">Basic</td></tr>\n</table>",
+                    flagged: false),
+                .init("Prices.vue", "<td headers=\"plan\">{{ name }}</td>", flagged: false),
             ]),
         Rule(
             id: "accessibility.autocomplete-invalid", category: .accessibility, severity: .low,
