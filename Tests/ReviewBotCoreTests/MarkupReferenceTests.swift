@@ -105,3 +105,23 @@ import Testing
         #expect(try lines("accessibility.frame-title", "map.html", page) == [3])
     }
 }
+
+/// A custom rule can ask that the ids it reads exist in a self-contained page.
+@Suite struct MissingReferenceTests {
+    @Test func idsMissingFromAPageAreReportedAndTrustedInTemplates() throws {
+        let rule = Rule(
+            id: "team.describedby-missing", category: .accessibility, severity: .low, languages: [.html],
+            keywords: ["aria-describedby"],
+            patterns: [.init(.text, #"aria-describedby\s*=\s*"(?<ids>[^"]*)""#)], conditions: [.missingReference],
+            message: "aria-describedby names no element of the page", recommendation: "Fix the id.",
+            examples: [
+                .init("form.html", "<input aria-describedby=\"hint\">", flagged: true),
+                .init(
+                    "form.html", "<input aria-describedby=\"hint\">\n<p id=\"hint\">8 characters</p>", flagged: false),
+                .init("form.html", "<input aria-describedby=\"hint other\">\n<p id=\"other\">x</p>", flagged: false),
+                .init("form.vue", "<input aria-describedby=\"hint\">", flagged: false),
+            ])
+        let result = try RuleTester.run([rule])
+        #expect(result.failures.isEmpty, "\(result.failures.map(\.description))")
+    }
+}
