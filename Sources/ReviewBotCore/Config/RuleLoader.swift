@@ -36,8 +36,8 @@ enum RuleLoader {
 
     private static let fields: Set<String> = [
         "id", "category", "severity", "languages", "exclude_paths", "keywords", "patterns", "requires", "excludes",
-        "requires_in_file", "conditions", "multiline", "min_entropy", "message", "recommendation", "cwe", "fix",
-        "examples",
+        "requires_in_file", "conditions", "parents", "targets", "multiline", "max_lines", "min_entropy", "message",
+        "recommendation", "cwe", "fix", "examples",
     ]
 
     static func rule(_ node: Node, reader: ConfigLoader.Reader) throws(ConfigError) -> Rule {
@@ -157,9 +157,18 @@ enum RuleLoader {
                 try Self.patterns(node, reader: reader, key: "\(path).requires_in_file")
             } ?? [],
             conditions: conditions,
+            parents: try values["parents"].map { node throws(ConfigError) in
+                try Self.patterns(node, reader: reader, key: "\(path).parents")
+            } ?? [],
+            targets: try values["targets"].map { node throws(ConfigError) in
+                try Self.patterns(node, reader: reader, key: "\(path).targets")
+            } ?? [],
             multiline: try values["multiline"].map { node throws(ConfigError) in
                 try reader.bool(node, key: "\(path).multiline")
             } ?? false,
+            maxLines: try values["max_lines"].map { node throws(ConfigError) in
+                try reader.int(node, key: "\(path).max_lines")
+            },
             minEntropy: try values["min_entropy"].map { node throws(ConfigError) in
                 try reader.double(node, key: "\(path).min_entropy")
             },

@@ -29,6 +29,18 @@ public struct Rule: Sendable, Equatable {
     public enum Condition: String, Sendable, Codable, CaseIterable {
         /// The line runs inside a loop body.
         case insideLoop = "inside-loop"
+        /// The line runs inside a function, method or closure body.
+        case insideFunction = "inside-function"
+        /// The line runs inside a catch, except or rescue block.
+        case insideCatch = "inside-catch"
+        /// The line runs inside a web request handler: a function routed by a framework (Flask, Django,
+        /// FastAPI, Express, Spring, JAX-RS, ASP.NET, Go net/http, Gin, Echo, Vapor, Laravel, Rails…).
+        case insideRequestHandler = "inside-request-handler"
+        /// The matched line is where a function is reported whose body is over 80 lines (blank lines not
+        /// counted) or nests blocks more than 4 deep, and of which the change added at least half: its first
+        /// line, or its first added line when the first line is old. A function that only got an edit is not
+        /// the change's doing.
+        case largeFunction = "large-function"
         /// The line builds a string from non-constant parts: concatenation, formatting or interpolation.
         case buildsString = "builds-string"
         /// When the match ends at a call's opening parenthesis, the call's first argument is not
@@ -37,6 +49,23 @@ public struct Rule: Sendable, Equatable {
         case dynamicArgument = "dynamic-argument"
         /// The matched element is not a form control labelled by a `<label for=…>` or an enclosing `<label>`.
         case notLabelled = "not-labelled"
+        /// The matched element is not named by `aria-labelledby`: it has none, or every id it lists is missing
+        /// from a self-contained HTML file or points at an element without text. A computed value, or an id
+        /// missing from a template or component (it may be rendered elsewhere), counts as a name.
+        case notNamedByReference = "not-named-by-reference"
+        /// Every id in the match's `ids` group (else its first group) is missing from a self-contained HTML
+        /// file: a plain `.html` file without template syntax, scripts or includes.
+        case missingReference = "missing-reference"
+        /// An id in the match's `ids` group (else its first group) points at an element of the file that is
+        /// hidden, or empty and not a live region.
+        case hiddenReference = "hidden-reference"
+        /// The matched element's inline text colour has less contrast with its background (its own, or that
+        /// of the nearest enclosing element that sets one inline) than WCAG 2 AA asks; elements whose
+        /// painting the markup does not settle (opacity, shadows, images, unknown colours) are not judged.
+        case lowContrast = "low-contrast"
+        /// The matched element is painted: neither it nor an element around it in the file is hidden by the
+        /// `hidden` attribute, `display: none` or `visibility: hidden` (for problems only sighted users meet).
+        case rendered = "rendered"
     }
 
     /// One example of the rule's behaviour, run by the tests and shown by `reviewbot rules ID`.
@@ -91,8 +120,21 @@ public struct Rule: Sendable, Equatable {
     /// All must match somewhere in the file (an import that gives a name its meaning, for example).
     public var requiresInFile: [Pattern]
     public var conditions: [Condition]
+    /// For multi-line element rules: the start tag of the matched element's parent (the element it sits
+    /// in) must match one of these (on the text view), or the rule fires. An element at the top of a
+    /// template or component is not judged, since its parent is in another file; at the top of a
+    /// self-contained HTML file it has none, which matches nothing.
+    public var parents: [Pattern]
+    /// For rules whose patterns have an `ids` group (else group 1): every id listed there must name an
+    /// element of the file (the nearest one with that id) whose start tag matches one of these (on the text
+    /// view), or the rule fires. An id missing from a self-contained HTML file fails; one missing from a
+    /// template or component is trusted.
+    public var targets: [Pattern]
     /// Match across lines (elements and blocks); the finding sits on the first line of the match.
     public var multiline: Bool
+    /// For multi-line rules whose matches start on a line holding one of the keywords and span at most this
+    /// many lines after it: only such lines near the change are searched, not the whole file.
+    public var maxLines: Int?
     /// Minimum Shannon entropy (bits per character) of the first capture group, for generic secrets.
     public var minEntropy: Double?
     public var message: String
@@ -105,7 +147,8 @@ public struct Rule: Sendable, Equatable {
         id: String, category: Category, severity: Severity, languages: Set<Language> = [],
         excludedPaths: [String] = [], keywords: [String],
         patterns: [Pattern], requires: [Pattern] = [], excludes: [Pattern] = [], requiresInFile: [Pattern] = [],
-        conditions: [Condition] = [], multiline: Bool = false,
+        conditions: [Condition] = [], parents: [Pattern] = [], targets: [Pattern] = [], multiline: Bool = false,
+        maxLines: Int? = nil,
         minEntropy: Double? = nil, message: String, recommendation: String, cwe: String? = nil, fix: Fix? = nil,
         examples: [Example]
     ) {
@@ -120,7 +163,10 @@ public struct Rule: Sendable, Equatable {
         self.excludes = excludes
         self.requiresInFile = requiresInFile
         self.conditions = conditions
+        self.parents = parents
+        self.targets = targets
         self.multiline = multiline
+        self.maxLines = maxLines
         self.minEntropy = minEntropy
         self.message = message
         self.recommendation = recommendation

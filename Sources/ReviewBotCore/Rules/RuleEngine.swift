@@ -144,12 +144,14 @@ final class LazyRegex: @unchecked Sendable {
             case 0x28:  // (
                 endRun()
                 if index + 1 < characters.count && characters[index + 1] == 0x3F {
-                    // Only non-capturing groups and lookarounds; inline options change matching.
+                    // Only non-capturing and named groups and lookarounds; inline options change matching.
                     let rest = Array(characters[(index + 2)...].prefix(2))
-                    // (?: (?= (?! (?<= (?<!
+                    // (?: (?= (?! (?<= (?<! (?<name>
+                    let named =
+                        rest.count == 2 && rest[0] == 0x3C && ((rest[1] | 0x20) >= 0x61 && (rest[1] | 0x20) <= 0x7A)
                     let allowed =
                         rest.first == 0x3A || rest.first == 0x3D || rest.first == 0x21 || rest == [0x3C, 0x3D]
-                        || rest == [0x3C, 0x21]
+                        || rest == [0x3C, 0x21] || named
                     guard allowed else { return nil }
                 }
                 depth += 1
@@ -239,6 +241,10 @@ public struct RuleEngine: Sendable {
         let fix: LazyRegex?
         let excludedPaths: PathGlobs?
         let requiresInFile: [CompiledPattern]
+        let parents: [CompiledPattern]
+        let targets: [CompiledPattern]
+        /// Whether the rule has the `large-function` condition.
+        var largeFunction: Bool { rule.conditions.contains(.largeFunction) }
     }
 
     struct CompiledPattern: Sendable {
@@ -326,7 +332,8 @@ public struct RuleEngine: Sendable {
                         excludes: try patterns(rule.excludes),
                         fix: try rule.fix.map { try LazyRegex($0.find, builtin: builtin) },
                         excludedPaths: rule.excludedPaths.isEmpty ? nil : PathGlobs.shared(rule.excludedPaths),
-                        requiresInFile: try patterns(rule.requiresInFile)))
+                        requiresInFile: try patterns(rule.requiresInFile),
+                        parents: try patterns(rule.parents), targets: try patterns(rule.targets)))
             } catch {
                 throw ConfigError("rule \(rule.id) has an invalid pattern: \(error.localizedDescription)")
             }
@@ -344,6 +351,7 @@ public struct RuleEngine: Sendable {
         guard let builtin = builtinRules[rule.id] else { return false }
         return builtin.patterns == rule.patterns && builtin.requires == rule.requires
             && builtin.excludes == rule.excludes && builtin.requiresInFile == rule.requiresInFile
+            && builtin.parents == rule.parents && builtin.targets == rule.targets
             && builtin.fix?.find == rule.fix?.find
     }
 
@@ -372,7 +380,9 @@ public struct RuleEngine: Sendable {
                             !excluded && passesFileRequirements(compiled[ruleIndex], file, texts: texts)
                     }
                     guard fileGate[ruleIndex] == true else { continue }
-                    if let finding = match(compiled[ruleIndex], file: file, line: line, views: &views, agent: agent) {
+                    if let finding = match(
+                        compiled[ruleIndex], file: file, line: line, views: &views, texts: texts, agent: agent)
+                    {
                         results.append(finding)
                     }
                 }
@@ -434,13 +444,74 @@ public struct RuleEngine: Sendable {
         }
     }
 
-    /// The three views of a whole file as strings, each decoded at most once per file.
+    /// The three views of a whole file as strings, each decoded at most once per file, and the file's
+    /// elements by id for rules that follow id references.
     final class FileTexts {
         let file: SourceFile
         private var views: [Rule.View: String] = [:]
+        private var markup: MarkupReferences?
 
         init(file: SourceFile) {
             self.file = file
+        }
+
+        private var scannedBlocks: BlockScanner.Result?
+
+        var blocks: BlockScanner.Result {
+            if let scannedBlocks { return scannedBlocks }
+            let scanned = BlockScanner(language: file.language).scan(code: file.code, lineStarts: file.lineStarts)
+            scannedBlocks = scanned
+            return scanned
+        }
+
+        /// Whether line `line` (1-based) runs inside a block of every kind in `flags`.
+        func isInside(_ flags: BlockScanner.Flags, line: Int) -> Bool {
+            let lines = blocks.lines
+            return line >= 1 && line <= lines.count && lines[line - 1].isSuperset(of: flags)
+        }
+
+        private var largeFunctionLines: Set<Int>?
+
+        /// Where long or deeply nested functions that the change mostly added are reported (1-based lines):
+        /// at the function's first line, or at its first added line when the first line is old.
+        var largeFunctionReports: Set<Int> {
+            if let largeFunctionLines { return largeFunctionLines }
+            var reports = Set<Int>()
+            let added = file.addedLines
+            for span in blocks.functions
+            where span.last - span.first + 1 > RuleEngine.longFunctionLines || span.depth > RuleEngine.deepNesting {
+                let range = (span.first + 1)...(span.last + 1)
+                let lines = range.filter { number in
+                    !file.lineRange(number).allSatisfy { file.code[$0] == 0x20 || file.code[$0] == 0x09 }
+                }
+                guard lines.count > RuleEngine.longFunctionLines || span.depth > RuleEngine.deepNesting else {
+                    continue
+                }
+                // addedLines is sorted: binary search for the first added line of the function
+                var low = 0
+                var high = added.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if added[mid] < range.lowerBound { low = mid + 1 } else { high = mid }
+                }
+                var count = 0
+                var index = low
+                while index < added.count && added[index] <= range.upperBound {
+                    count += 1
+                    index += 1
+                }
+                guard count * 2 >= lines.count, low < added.count, added[low] <= range.upperBound else { continue }
+                reports.insert(added[low])
+            }
+            largeFunctionLines = reports
+            return reports
+        }
+
+        var references: MarkupReferences {
+            if let markup { return markup }
+            let built = MarkupReferences(path: file.path, text: get(.text))
+            markup = built
+            return built
         }
 
         func get(_ view: Rule.View) -> String {
@@ -451,13 +522,14 @@ public struct RuleEngine: Sendable {
         }
     }
 
-    private func match(_ compiled: Compiled, file: SourceFile, line: Int, views: inout LineViews, agent: String)
-        -> Finding?
-    {
+    private func match(
+        _ compiled: Compiled, file: SourceFile, line: Int, views: inout LineViews, texts: FileTexts, agent: String
+    ) -> Finding? {
         let rule = compiled.rule
         let language = file.language
-        var column: Int?
-        var matchEnd = 0
+        // a lookup in the file's functions is cheaper than any pattern: it goes first
+        if compiled.largeFunction && !texts.largeFunctionReports.contains(line) { return nil }
+        var found: (match: NSTextCheckingResult, text: String)?
         for pattern in compiled.patterns where pattern.applies(to: language) {
             let text = views.get(pattern.view)
             guard let match = pattern.regex.firstMatch(in: text) else { continue }
@@ -466,13 +538,15 @@ public struct RuleEngine: Sendable {
                     Self.entropy(of: text[group]) >= minimum
                 else { continue }
             }
-            column = match.range.location + 1
-            if let range = Range(match.range, in: text) {
-                matchEnd = text.utf8.distance(from: text.startIndex, to: range.upperBound)
-            }
+            found = (match, text)
             break
         }
-        guard let column else { return nil }
+        guard let (match, matchedText) = found else { return nil }
+        let column = match.range.location + 1
+        var matchEnd = 0
+        if let range = Range(match.range, in: matchedText) {
+            matchEnd = matchedText.utf8.distance(from: matchedText.startIndex, to: range.upperBound)
+        }
         for required in compiled.requires where required.applies(to: language) {
             guard required.regex.matches(views.get(required.view)) else { return nil }
         }
@@ -484,9 +558,13 @@ public struct RuleEngine: Sendable {
             switch condition {
             case .insideLoop:
                 guard file.isInLoop(line) else { return nil }
+            case .insideFunction, .insideCatch, .insideRequestHandler:
+                guard texts.isInside(Self.blockFlags(of: condition), line: line) else { return nil }
+            case .largeFunction:
+                guard texts.largeFunctionReports.contains(line) else { return nil }
             case .buildsString:
                 guard file.hasInterpolation(line) || Self.stringBuilding.matches(views.get(.code)) else { return nil }
-            case .notLabelled:
+            case .notLabelled, .notNamedByReference, .missingReference, .hiddenReference, .lowContrast, .rendered:
                 break
             case .dynamicArgument:
                 let range = file.lineRange(line)
@@ -498,7 +576,107 @@ public struct RuleEngine: Sendable {
                 else { return nil }
             }
         }
+        if !rule.conditions.isEmpty {
+            let elementOffset =
+                file.lineRange(line).lowerBound
+                + (Range(match.range, in: matchedText).map {
+                    matchedText[matchedText.startIndex..<$0.lowerBound].utf8.count
+                } ?? 0)
+            guard
+                Self.referenceConditionsHold(
+                    rule.conditions, match: match, in: matchedText, elementOffset: elementOffset, texts: texts)
+            else { return nil }
+        }
         return makeFinding(compiled, file: file, line: line, endLine: line, column: column, agent: agent)
+    }
+
+    /// Whether the conditions that follow id references hold for a match: aria-labelledby names nothing,
+    /// the ids of the match's `ids` group (else its first group) are missing, or point at silent elements.
+    private static func referenceConditionsHold(
+        _ conditions: [Rule.Condition], match: NSTextCheckingResult, in text: String, elementOffset: Int,
+        texts: FileTexts
+    ) -> Bool {
+        for condition in conditions {
+            switch condition {
+            case .notNamedByReference:
+                guard let range = Range(match.range, in: text) else { continue }
+                if texts.references.namedByReference(element: String(text[range])) { return false }
+            case .missingReference:
+                let references = texts.references
+                guard references.selfContained, let ids = referencedIds(match, in: text), !ids.isEmpty,
+                    ids.allSatisfy({ references.element(id: $0) == nil })
+                else { return false }
+            case .hiddenReference:
+                let references = texts.references
+                guard let ids = referencedIds(match, in: text), ids.contains(where: references.isHiddenOrSilent)
+                else { return false }
+            case .rendered:
+                guard let range = Range(match.range, in: text),
+                    texts.references.isRendered(
+                        elementAt: elementOffset, startTag: MarkupReferences.startTag(of: String(text[range])))
+                else { return false }
+            case .lowContrast:
+                guard let range = Range(match.range, in: text),
+                    ColorContrast.isLow(
+                        startTag: MarkupReferences.startTag(of: String(text[range])),
+                        ancestors: texts.references.ancestors(ofElementAt: elementOffset))
+                else { return false }
+            case .insideLoop, .buildsString, .dynamicArgument, .notLabelled, .insideFunction, .insideCatch,
+                .insideRequestHandler, .largeFunction:
+                continue
+            }
+        }
+        return true
+    }
+
+    /// A function body longer than this many lines (blank lines not counted) is long.
+    static let longFunctionLines = 80
+    /// Blocks nested deeper than this inside a function body are deep.
+    static let deepNesting = 4
+
+    /// The kind of block a scope condition asks for (empty for other conditions).
+    private static func blockFlags(of condition: Rule.Condition) -> BlockScanner.Flags {
+        switch condition {
+        case .insideFunction: .function
+        case .insideCatch: .catch
+        case .insideRequestHandler: .handler
+        default: []
+        }
+    }
+
+    /// Whether the element starting at byte `offset` sits where the rule allows: in a parent its `parents`
+    /// patterns accept, or at the top of a file that is not self-contained (its parent is elsewhere).
+    private static func hasAllowedParent(_ compiled: Compiled, elementAt offset: Int, texts: FileTexts) -> Bool {
+        let references = texts.references
+        switch references.parent(ofElementAt: offset) {
+        case .unknown: return true
+        case .none: return !references.selfContained
+        case .element(let tag):
+            let startTag = String(tag)
+            return compiled.parents.contains { $0.applies(to: texts.file.language) && $0.regex.matches(startTag) }
+        }
+    }
+
+    /// Whether every id of the match's `ids` group names an element its `targets` patterns accept; an id
+    /// missing from a file that is not self-contained is trusted, and a computed value is accepted.
+    private static func referencesAllowedTargets(
+        _ compiled: Compiled, match: NSTextCheckingResult, in text: String, at offset: Int, texts: FileTexts
+    ) -> Bool {
+        guard let ids = referencedIds(match, in: text), !ids.isEmpty else { return true }
+        let references = texts.references
+        return ids.allSatisfy { id in
+            guard let element = references.element(id: id, nearest: offset) else { return !references.selfContained }
+            let startTag = String(element.startTag)
+            return compiled.targets.contains { $0.applies(to: texts.file.language) && $0.regex.matches(startTag) }
+        }
+    }
+
+    /// The ids listed in the match's `ids` group, or else its first group; nil when the value is computed.
+    private static func referencedIds(_ match: NSTextCheckingResult, in text: String) -> [String]? {
+        var group = match.range(withName: "ids")
+        if group.location == NSNotFound && match.numberOfRanges > 1 { group = match.range(at: 1) }
+        guard let range = Range(group, in: text) else { return nil }
+        return MarkupReferences.ids(in: text[range])
     }
 
     fileprivate static func bytes(of view: Rule.View, in file: SourceFile) -> [UInt8] {
@@ -520,18 +698,32 @@ public struct RuleEngine: Sendable {
             // A whole-file search that cannot succeed is skipped (and the view not decoded).
             if pattern.regex.cannotMatch(in: Self.bytes(of: pattern.view, in: file)) { continue }
             results += multilineMatches(
-                compiled, pattern: pattern, file: file, text: texts.get(pattern.view), added: added, agent: agent,
+                compiled, pattern: pattern, file: file, texts: texts, added: added, agent: agent,
                 reported: &reportedLines)
         }
         return results
     }
 
     private func multilineMatches(
-        _ compiled: Compiled, pattern: CompiledPattern, file: SourceFile, text: String, added: Set<Int>, agent: String,
-        reported reportedLines: inout Set<Int>
+        _ compiled: Compiled, pattern: CompiledPattern, file: SourceFile, texts: FileTexts, added: Set<Int>,
+        agent: String, reported reportedLines: inout Set<Int>
     ) -> [Finding] {
         var results: [Finding] = []
-        let matches = pattern.regex.regex.matches(in: text, options: [], range: NSRange(text.startIndex..., in: text))
+        let text = texts.get(pattern.view)
+        var matches: [NSTextCheckingResult] = []
+        if let window = compiled.rule.maxLines {
+            // each stretch is searched as a string of its own (a range of the whole text would make the
+            // regular expression library convert the whole text each time), its matches moved back in place
+            for range in Self.windows(of: compiled.rule, lines: window, in: file, text: text) {
+                guard let stretch = Range(range, in: text) else { continue }
+                let part = String(text[stretch])
+                matches += pattern.regex.regex.matches(in: part, range: NSRange(part.startIndex..., in: part)).map {
+                    $0.adjustingRanges(offset: range.location)
+                }
+            }
+        } else {
+            matches = pattern.regex.regex.matches(in: text, options: [], range: NSRange(text.startIndex..., in: text))
+        }
         for match in matches {
             guard let range = Range(match.range, in: text) else { continue }
             let matched = String(text[range])
@@ -545,15 +737,40 @@ public struct RuleEngine: Sendable {
             if excluded { continue }
             let startLine = file.line(atOffset: start)
             let endLine = file.line(atOffset: max(start, end - 1))
-            guard let reported = (startLine...endLine).first(where: { added.contains($0) }) else { continue }
-            if compiled.rule.conditions.contains(.notLabelled)
+            guard var reported = (startLine...endLine).first(where: { added.contains($0) }) else { continue }
+            let conditions = compiled.rule.conditions
+            if conditions.contains(.notLabelled)
                 && Self.isLabelled(element: matched, before: range.lowerBound, in: text)
             {
                 continue
             }
-            if compiled.rule.conditions.contains(.insideLoop) && !file.isInLoop(startLine) { continue }
+            if conditions.contains(.insideLoop) && !file.isInLoop(startLine) { continue }
+            if conditions.contains(where: {
+                !Self.blockFlags(of: $0).isEmpty && !texts.isInside(Self.blockFlags(of: $0), line: startLine)
+            }) {
+                continue
+            }
+            guard
+                Self.referenceConditionsHold(conditions, match: match, in: text, elementOffset: start, texts: texts)
+            else { continue }
+            if !compiled.parents.isEmpty && Self.hasAllowedParent(compiled, elementAt: start, texts: texts) { continue }
+            if !compiled.targets.isEmpty
+                && Self.referencesAllowedTargets(compiled, match: match, in: text, at: start, texts: texts)
+            {
+                continue
+            }
+            var column = reported == startLine ? start - file.lineStarts[startLine - 1] + 1 : 1
+            // A pattern's `at` group says where the problem is (the dead line after a return, say); the
+            // finding goes there when the change added that line.
+            if let at = Range(match.range(withName: "at"), in: text) {
+                let offset = start + text[range.lowerBound..<at.lowerBound].utf8.count
+                let line = file.line(atOffset: offset)
+                if added.contains(line) {
+                    reported = line
+                    column = offset - file.lineStarts[line - 1] + 1
+                }
+            }
             guard reportedLines.insert(reported).inserted else { continue }
-            let column = reported == startLine ? start - file.lineStarts[startLine - 1] + 1 : 1
             if var finding = makeFinding(
                 compiled, file: file, line: reported, endLine: endLine, column: column, agent: agent)
             {
@@ -562,6 +779,57 @@ public struct RuleEngine: Sendable {
             }
         }
         return results
+    }
+
+    /// Where a rule with `maxLines` is searched: from each line near the change that holds one of its
+    /// keywords, `lines` lines on; overlapping stretches are merged.
+    static func windows(of rule: Rule, lines: Int, in file: SourceFile, text: String) -> [NSRange] {
+        let keywords = rule.keywords.map { Array($0.utf8) }
+        var spans: [(first: Int, last: Int)] = []
+        var scannedUpTo = 0
+        for addedLine in file.addedLines where addedLine >= 1 && addedLine <= file.lineCount {
+            let from = max(1, addedLine - lines + 1, scannedUpTo + 1)
+            guard from <= addedLine else { continue }
+            scannedUpTo = addedLine
+            for line in from...addedLine where keywords.isEmpty || Self.line(line, of: file, holdsAnyOf: keywords) {
+                let last = min(file.lineCount, line + lines)
+                if let previous = spans.last, line <= previous.last + 1 {
+                    spans[spans.count - 1].last = max(previous.last, last)
+                } else {
+                    spans.append((line, last))
+                }
+            }
+        }
+        return spans.compactMap { span in
+            let utf8 = text.utf8
+            guard
+                let start = utf8.index(
+                    utf8.startIndex, offsetBy: file.lineStarts[span.first - 1], limitedBy: utf8.endIndex),
+                let end = utf8.index(
+                    utf8.startIndex, offsetBy: file.lineRange(span.last).upperBound, limitedBy: utf8.endIndex)
+            else { return nil }
+            return NSRange(start..<end, in: text)
+        }
+    }
+
+    /// Whether line `line` holds one of the lowercase `keywords`, compared case-insensitively.
+    private static func line(_ line: Int, of file: SourceFile, holdsAnyOf keywords: [[UInt8]]) -> Bool {
+        let range = file.lineRange(line)
+        return file.raw.withUnsafeBufferPointer { raw in
+            keywords.contains { keyword in
+                guard let first = keyword.first, range.count >= keyword.count else { return false }
+                var offset = range.lowerBound
+                while offset + keyword.count <= range.upperBound {
+                    if raw[offset] | 0x20 == first {
+                        var step = 1
+                        while step < keyword.count && raw[offset + step] | 0x20 == keyword[step] { step += 1 }
+                        if step == keyword.count { return true }
+                    }
+                    offset += 1
+                }
+                return false
+            }
+        }
     }
 
     private func makeFinding(

@@ -80,16 +80,9 @@ struct StructureScanner {
 
     private func indentedLoops(code: [UInt8], lineStarts: [Int], into result: inout [Bool]) -> [Bool] {
         var stack: [(indent: Int, loop: Bool)] = []
-        for (line, start) in lineStarts.enumerated() {
-            let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : code.count
-            var first = start
-            while first < end && (code[first] == 0x20 || code[first] == 0x09) { first += 1 }
-            guard first < end, code[first] != 0x0A, code[first] != 0x0D else { continue }
-            let indent = first - start
+        Self.forEachIndentedLine(code: code, lineStarts: lineStarts) { line, indent, trimmed in
             while let top = stack.last, top.indent >= indent { stack.removeLast() }
             if stack.contains(where: \.loop) { result[line] = true }
-            let content = String(decoding: code[first..<end], as: UTF8.self)
-            let trimmed = content.trimmingTrailingWhitespace()
             let isLoopHeader =
                 (trimmed.hasPrefix("for ") || trimmed.hasPrefix("while ") || trimmed.hasPrefix("async for "))
                 && trimmed.contains(":")
@@ -104,6 +97,18 @@ struct StructureScanner {
             }
         }
         return result
+    }
+
+    /// Calls `body` for each line that holds code, with the line's index, its indentation in bytes and its
+    /// content without the indentation and trailing whitespace.
+    static func forEachIndentedLine(code: [UInt8], lineStarts: [Int], _ body: (Int, Int, String) -> Void) {
+        for (line, start) in lineStarts.enumerated() {
+            let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : code.count
+            var first = start
+            while first < end && (code[first] == 0x20 || code[first] == 0x09) { first += 1 }
+            guard first < end, code[first] != 0x0A, code[first] != 0x0D else { continue }
+            body(line, first - start, String(decoding: code[first..<end], as: UTF8.self).trimmingTrailingWhitespace())
+        }
     }
 
     /// Whether a loop keyword really opens a loop: not an argument label (`cell(for: path)`), not a

@@ -19,8 +19,9 @@ enum AccessibilityRules {
     static let name = #"(?<![\w-])"#
     /// `=` and a value that is not blank: text, a JSX or template expression, an unquoted word.
     static let nonBlank = #"\]?\s*=\s*(?:"\s*[^"\s]|'\s*[^'\s]|\{|[^\s"'>{])"#
-    /// A text alternative given by the author.
-    static let named = name + #"(?:aria-label|aria-labelledby|title)"# + nonBlank
+    /// A text alternative given by the author in the tag itself; `aria-labelledby` is followed to the element
+    /// it names by the `not-named-by-reference` condition.
+    static let named = name + #"(?:aria-label|title)"# + nonBlank
     static let ariaNamed = name + #"(?:aria-label|aria-labelledby)"# + nonBlank
     static let presentational = name + #"role\s*=\s*["'{]*\s*(?:none|presentation)\b"#
     /// What makes browsers ignore role="none"/"presentation": focusability or a global ARIA attribute.
@@ -29,6 +30,10 @@ enum AccessibilityRules {
     /// An element that is presentational and stays so (the excluded range starts at its tag).
     static let decorative = "^(?=[\\s\\S]*" + presentational + ")(?![\\s\\S]*" + name + presentationConflict + ")"
     static let spread = #"\{\s*\.\.\."#
+    /// Points a finding at the naming attribute that names nothing (a blank aria-label, title or alt, or an
+    /// aria-labelledby whose ids lead nowhere) when the element has one: the `at` group of the engine.
+    static let pointAtName =
+        "(?=(?:" + #"(?:=>|[^>])*?"# + name + #"(?<at>(?:aria-labelledby|aria-label|title|alt)\]?\s*=))?)"#
     /// Content set by a binding (React, Vue, Angular, AngularJS, Alpine, Thymeleaf, Knockout): not empty at run time.
     static let contentBinding =
         "^" + attributes
@@ -73,11 +78,12 @@ enum AccessibilityRules {
         Rule(
             id: "accessibility.img-alt", category: .accessibility, severity: .high, languages: markupLanguages,
             keywords: ["<img"],
-            patterns: [.init(.text, #"<img\b"# + attributes + ">")],
+            patterns: [.init(.text, #"<img\b"# + pointAtName + attributes + ">")],
             excludes: [
                 .init(.text, name + #"alt(?:\]?\s*=\s*(?:"(?!\s+")|'(?!\s+')|\{|[^\s"'>{])|(?=[\s/>]))"#),
                 .init(.text, named), .init(.text, decorative), .init(.text, spread), .init(.text, ariaHidden),
             ],
+            conditions: [.notNamedByReference],
             multiline: true,
             message: "Image without a text alternative",
             recommendation: "Add alt text that says what the image shows; use alt=\"\" for a purely decorative image.",
@@ -96,9 +102,11 @@ enum AccessibilityRules {
         Rule(
             id: "accessibility.input-image-alt", category: .accessibility, severity: .high, languages: markupLanguages,
             keywords: ["<input"],
-            patterns: [.init(.text, #"<input\b"# + has(#"type\s*=\s*["'{]*\s*image\b"#) + attributes + ">")],
+            patterns: [
+                .init(.text, #"<input\b"# + pointAtName + has(#"type\s*=\s*["'{]*\s*image\b"#) + attributes + ">")
+            ],
             excludes: [.init(.text, name + "alt" + nonBlank), .init(.text, named), .init(.text, spread)],
-            conditions: [.notLabelled],
+            conditions: [.notLabelled, .notNamedByReference],
             multiline: true,
             message: "Image button without a text alternative",
             recommendation:
@@ -112,8 +120,12 @@ enum AccessibilityRules {
         Rule(
             id: "accessibility.area-alt", category: .accessibility, severity: .medium, languages: markupLanguages,
             keywords: ["<area"],
-            patterns: [.init(.text, #"<area\b"# + has(#"href\s*="#) + attributes + ">")],
-            excludes: [.init(.text, name + "alt" + nonBlank), .init(.text, ariaNamed), .init(.text, spread)],
+            patterns: [.init(.text, #"<area\b"# + pointAtName + has(#"href\s*="#) + attributes + ">")],
+            excludes: [
+                .init(.text, name + "alt" + nonBlank), .init(.text, name + "aria-label" + nonBlank),
+                .init(.text, spread),
+            ],
+            conditions: [.notNamedByReference],
             multiline: true,
             message: "Image map link without a text alternative",
             recommendation: "Give every <area href> alt text that names where the link goes.",
@@ -135,15 +147,18 @@ enum AccessibilityRules {
             patterns: [
                 .init(
                     .text,
-                    #"<(?!img\b|svg\b|input\b)[a-z][\w-]*\b"# + has(role("img")) + attributes
+                    #"<(?!img\b|svg\b|input\b)[a-z][\w-]*\b"# + pointAtName + has(role("img")) + attributes
                         + #">(?:\s*<title\b[^>]*>[^<]*</title\s*>)?"#),
                 .init(
-                    .text, #"<svg\b"# + has(role("img|graphics-document")) + attributes + #">[\s\S]{0,8000}?</svg\s*>"#),
+                    .text,
+                    #"<svg\b"# + pointAtName + has(role("img|graphics-document")) + attributes
+                        + #">[\s\S]{0,8000}?</svg\s*>"#),
             ],
             excludes: [
                 .init(.text, named), .init(.text, #"^<[a-z][\w-]*\b"# + attributes + #">\s*<title\b[^>]*>\s*[^<\s]"#),
                 .init(.text, spread), .init(.text, ariaHidden),
             ],
+            conditions: [.notNamedByReference],
             multiline: true,
             message: "Element with role=\"img\" has no text alternative",
             recommendation:
@@ -167,8 +182,11 @@ enum AccessibilityRules {
         Rule(
             id: "accessibility.object-alt", category: .accessibility, severity: .medium, languages: markupLanguages,
             keywords: ["<object"],
-            patterns: [.init(.text, #"<object\b"# + has(#"data\s*=\s*["']\s*[^"'\s]"#) + attributes + ">")],
+            patterns: [
+                .init(.text, #"<object\b"# + pointAtName + has(#"data\s*=\s*["']\s*[^"'\s]"#) + attributes + ">")
+            ],
             excludes: [.init(.text, named), .init(.text, decorative), .init(.text, spread)],
+            conditions: [.notNamedByReference],
             multiline: true,
             message: "Embedded object without a text alternative",
             recommendation:
@@ -209,7 +227,7 @@ enum AccessibilityRules {
         Rule(
             id: "accessibility.input-label", category: .accessibility, severity: .medium, languages: markupLanguages,
             keywords: ["<input", "<select", "<textarea"],
-            patterns: [.init(.text, #"<(input|select|textarea)\b"# + attributes + ">")],
+            patterns: [.init(.text, #"<(input|select|textarea)\b"# + pointAtName + attributes + ">")],
             excludes: [
                 .init(.text, named), .init(.text, name + "placeholder" + nonBlank),
                 .init(.text, #"\btype\s*=\s*["'{]*(hidden|submit|button|reset|image)\b"#), .init(.text, spread),
@@ -224,7 +242,7 @@ enum AccessibilityRules {
                 .init(
                     .text, #"<(?:label|form|body)\b|<(?:input|select|textarea)\b(?!"# + attributes + name + #"id\s*=)"#)
             ],
-            conditions: [.notLabelled],
+            conditions: [.notLabelled, .notNamedByReference],
             multiline: true,
             message: "Form control without a label",
             recommendation:
@@ -250,12 +268,12 @@ enum AccessibilityRules {
             id: "accessibility.button-name", category: .accessibility, severity: .high, languages: markupLanguages,
             keywords: ["<button", "<input"],
             patterns: [
-                .init(.text, #"<button\b"# + attributes + ">" + noText + #"</button\s*>"#),
-                .init(.text, #"<button\b"# + attributes + "/>", languages: [.javascript, .typescript]),
-                .init(.text, #"<input\b"# + has(#"type\s*=\s*["'{]*\s*button\b"#) + attributes + ">"),
+                .init(.text, #"<button\b"# + pointAtName + attributes + ">" + noText + #"</button\s*>"#),
+                .init(.text, #"<button\b"# + pointAtName + attributes + "/>", languages: [.javascript, .typescript]),
+                .init(.text, #"<input\b"# + pointAtName + has(#"type\s*=\s*["'{]*\s*button\b"#) + attributes + ">"),
                 .init(
                     .text,
-                    #"<input\b"# + has(#"type\s*=\s*["'{]*\s*(?:submit|reset)\b"#)
+                    #"<input\b"# + pointAtName + has(#"type\s*=\s*["'{]*\s*(?:submit|reset)\b"#)
                         + has(#"value\s*=\s*(?:"\s*"|'\s*')"#) + attributes + ">"),
             ],
             excludes: [
@@ -263,7 +281,7 @@ enum AccessibilityRules {
                 .init(.text, disabled),
                 .init(.text, notRendered), .init(.text, spread), .init(.text, ariaHidden), .init(.text, contentBinding),
             ],
-            conditions: [.notLabelled],
+            conditions: [.notLabelled, .notNamedByReference],
             multiline: true,
             message: "Button without a name",
             recommendation: "Put text in the button, or name an icon button with aria-label (aria-label=\"Close\").",
@@ -277,6 +295,17 @@ enum AccessibilityRules {
                     flagged: true),
                 .init("form.html", "<input type=\"button\" onclick=\"more()\">", flagged: true),
                 .init("form.html", "<input type=\"submit\" value=\"\">", flagged: true),
+                .init(
+                    "dialog.html",
+                    "<span id=\"close-label\"></span>\n<button aria-labelledby=\"close-label\"></button>",
+                    flagged: true),
+                .init("dialog.html", "<button aria-labelledby=\"no-such-id\"></button>", flagged: true),
+                .init(
+                    "dialog.html",
+                    "<span id=\"close-label\" hidden>Close</span>\n<button aria-labelledby=\"close-label\"></button>",
+                    flagged: false),
+                .init(
+                    "Dialog.jsx", "<button aria-labelledby=\"dialog-close-label\" onClick={onClose} />", flagged: false),
                 .init(
                     "dialog.html", "<button class=\"close\" aria-label=\"Close\"><i class=\"icon-x\"></i></button>",
                     flagged: false),
@@ -295,13 +324,15 @@ enum AccessibilityRules {
             patterns: [
                 .init(
                     .text,
-                    #"<a\b"# + has(#"href\s*="#) + lacks(#"role\s*=\s*["']?\s*(?!none|presentation)[a-z]"#) + attributes
+                    #"<a\b"# + pointAtName + has(#"href\s*="#)
+                        + lacks(#"role\s*=\s*["']?\s*(?!none|presentation)[a-z]"#) + attributes
                         + ">" + noText + #"</a\s*>"#)
             ],
             excludes: [
                 .init(.text, named), .init(.text, spread), .init(.text, ariaHidden), .init(.text, notRendered),
                 .init(.text, contentBinding),
             ],
+            conditions: [.notNamedByReference],
             multiline: true,
             message: "Link without a name",
             recommendation: "Put text in the link, or name an icon link with aria-label (aria-label=\"Twitter\").",
@@ -323,39 +354,82 @@ enum AccessibilityRules {
             patterns: [
                 .init(
                     .text,
-                    #"<(?!a\b|button\b|input\b|img\b|select\b|textarea\b|summary\b)([a-z][\w-]*)\b"#
-                        + has(role("button|link|menuitem|tab|treeitem|tooltip|meter|progressbar")) + attributes + open
+                    #"<(?!a\b|button\b|input\b|img\b|select\b|textarea\b|summary\b)([a-z][\w-]*)\b"# + pointAtName
+                        + has(
+                            role(
+                                "button|link|menuitem|tab|treeitem|tooltip|meter|progressbar|checkbox|menuitemcheckbox|menuitemradio|radio|switch|option"
+                            )) + attributes + open
                         + noText + #"</\1\s*>"#)
             ],
             excludes: [
                 .init(.text, named), .init(.text, spread), .init(.text, ariaHidden), .init(.text, contentBinding),
             ],
+            conditions: [.notNamedByReference],
             multiline: true,
-            message: "Element with a widget role (button, link, menu item, tab, tooltip, progress bar…) has no name",
+            message:
+                "Element with a widget role (button, link, menu item, tab, checkbox, switch, tooltip, progress bar…) has no name",
             recommendation:
-                "Give it text content or aria-label (a progress bar or meter needs aria-label or aria-labelledby); better, use a real <button> or <a href>.",
+                "Give it text content, aria-label or aria-labelledby pointing at text; better, use a real <button>, <a href> or <input type=\"checkbox\">.",
             examples: [
                 .init("menu.html", "<div role=\"button\" tabindex=\"0\" class=\"kebab\"></div>", flagged: true),
                 .init(
                     "Tabs.jsx", "<li role=\"tab\" aria-selected={active}>\n  <span className=\"icon\"></span>\n</li>",
                     flagged: true),
-                .init("upload.html", "<div role=\"progressbar\" aria-valuenow=\"40\"></div>", flagged: true),
+                .init(
+                    "prefs.html", "<div role=\"switch\" aria-checked=\"true\">\n  <span></span>\n</div>", flagged: true),
                 .init(
                     "menu.html",
                     "<div role=\"button\" tabindex=\"0\" aria-label=\"More actions\" class=\"kebab\"></div>",
                     flagged: false),
                 .init("menu.html", "<div role=\"menuitem\">Rename</div>", flagged: false),
                 .init(
-                    "upload.html", "<div role=\"progressbar\" aria-valuenow=\"40\" aria-label=\"Upload\"></div>",
+                    "prefs.html",
+                    "<p id=\"wrap-label\">Word wrap</p>\n<div role=\"switch\" aria-checked=\"true\" aria-labelledby=\"wrap-label\"></div>",
                     flagged: false),
+            ]),
+        Rule(
+            id: "accessibility.aria-name-empty", category: .accessibility, severity: .high,
+            languages: markupLanguages,
+            keywords: ["aria-label"],
+            patterns: [
+                .init(
+                    .text,
+                    #"<(?!input\b|select\b|textarea\b|button\b|a\b|img\b)[a-z][\w-]*\b"# + pointAtName
+                        + has(role("combobox|listbox|searchbox|slider|spinbutton|textbox|dialog|alertdialog"))
+                        + has(#"aria-label(?:ledby)?\s*="#) + attributes + ">")
+            ],
+            excludes: [
+                .init(.text, named), .init(.text, spread), .init(.text, ariaHidden), .init(.text, notRendered),
+            ],
+            conditions: [.notNamedByReference],
+            multiline: true,
+            message:
+                "Dialog, text box, combo box, list box or slider whose aria-label is blank or whose aria-labelledby names nothing",
+            recommendation:
+                "These roles take their name only from the author, never from their content: put text in aria-label, or point aria-labelledby at an element with text.",
+            examples: [
+                .init("search.html", "<div role=\"combobox\" aria-label=\" \">England</div>", flagged: true),
+                .init(
+                    "cookies.html", "<div role=\"dialog\" aria-labelledby=\"cookies-title\">\n  <h2></h2>\n</div>",
+                    flagged: true),
+                .init(
+                    "search.html",
+                    "<p id=\"country-label\">Country</p>\n<div role=\"combobox\" aria-labelledby=\"country-label\"></div>",
+                    flagged: false),
+                .init(
+                    "cookies.html",
+                    "<div role=\"dialog\" aria-labelledby=\"cookies-title\">\n  <h2 id=\"cookies-title\">Cookies</h2>\n</div>",
+                    flagged: false),
+                .init("Cookies.jsx", "<div role=\"alertdialog\" aria-labelledby={titleId}>", flagged: false),
             ]),
         Rule(
             id: "accessibility.summary-name", category: .accessibility, severity: .medium, languages: markupLanguages,
             keywords: ["<summary"],
-            patterns: [.init(.text, #"<summary\b"# + attributes + ">" + noText + #"</summary\s*>"#)],
+            patterns: [.init(.text, #"<summary\b"# + pointAtName + attributes + ">" + noText + #"</summary\s*>"#)],
             excludes: [
                 .init(.text, named), .init(.text, spread), .init(.text, ariaHidden), .init(.text, contentBinding),
             ],
+            conditions: [.notNamedByReference],
             multiline: true,
             message: "Disclosure summary without a name",
             recommendation: "Put text in the <summary> (or aria-label) so screen readers can announce what it expands.",
@@ -370,11 +444,14 @@ enum AccessibilityRules {
         Rule(
             id: "accessibility.frame-title", category: .accessibility, severity: .medium, languages: markupLanguages,
             keywords: ["<iframe", "<frame"],
-            patterns: [.init(.text, #"<i?frame\b"# + attributes + ">")],
+            patterns: [.init(.text, #"<i?frame\b"# + pointAtName + attributes + ">")],
             excludes: [
-                .init(.text, named), .init(.text, decorative), .init(.text, spread), .init(.text, notRendered),
+                .init(.text, named), .init(.text, spread), .init(.text, notRendered),
+                // a decorative frame, unless a blank title says the author meant to name it
+                .init(.text, "^" + lacks(#"(?:title|aria-label)\s*="#) + decorative),
                 .init(.text, ariaHidden),
             ],
+            conditions: [.notNamedByReference],
             multiline: true,
             message: "Frame without a title",
             recommendation: "Give the <iframe> a title that says what it contains (title=\"Store locator map\").",
@@ -388,6 +465,8 @@ enum AccessibilityRules {
                     "index.html",
                     "<iframe src=\"https://tags.example.com/ns.html\" height=\"0\" width=\"0\" style=\"display:none\"></iframe>",
                     flagged: false),
+                .init("ads.html", "<iframe src=\"/ad\" role=\"presentation\"></iframe>", flagged: false),
+                .init("ads.html", "<iframe src=\"/ad\" role=\"presentation\" title=\" \"></iframe>", flagged: true),
             ]),
         Rule(
             id: "accessibility.empty-heading", category: .accessibility, severity: .low, languages: markupLanguages,
@@ -397,6 +476,7 @@ enum AccessibilityRules {
                 .init(.text, named), .init(.text, spread), .init(.text, ariaHidden), .init(.text, name + #"role\s*="#),
                 .init(.text, contentBinding),
             ],
+            conditions: [.notNamedByReference],
             multiline: true,
             message: "Empty heading",
             recommendation:
@@ -405,6 +485,31 @@ enum AccessibilityRules {
                 .init("page.html", "<h2 class=\"section-title\"></h2>", flagged: true),
                 .init("page.html", "<h2 class=\"section-title\">Reviews</h2>", flagged: false),
                 .init("Section.jsx", "<h2>{title}</h2>", flagged: false),
+            ]),
+        Rule(
+            id: "accessibility.empty-table-header", category: .accessibility, severity: .low,
+            languages: markupLanguages,
+            keywords: ["rowheader", "columnheader"],
+            patterns: [
+                .init(
+                    .text,
+                    #"<([a-z][\w-]*)\b"# + has(role("rowheader|columnheader")) + attributes + open
+                        + #"(?:\s|&nbsp;|<([a-z]+)\b(?=[^>]*(?:display\s*:\s*none|(?<![\w-])hidden\b))[^>]*>[^<]*</\2\s*>)*</\1\s*>"#
+                )
+            ],
+            excludes: [.init(.text, named), .init(.text, spread), .init(.text, contentBinding)],
+            conditions: [.notNamedByReference],
+            multiline: true,
+            message: "Table header cell with nothing to read",
+            recommendation:
+                "Give the row or column header visible text: screen readers announce it with every cell of its row or column.",
+            examples: [
+                .init(
+                    "grid.html",
+                    "<div role=\"row\">\n  <div role=\"columnheader\">\n    <span hidden>Price</span>\n  </div>\n</div>",
+                    flagged: true),
+                .init(
+                    "grid.html", "<div role=\"row\">\n  <div role=\"columnheader\">Price</div>\n</div>", flagged: false),
             ]),
         Rule(
             id: "accessibility.label-content-mismatch", category: .accessibility, severity: .low,
@@ -479,19 +584,67 @@ enum AccessibilityRules {
                     #"(?<=\s)aria-(?:level|posinset|colindex|rowindex|colspan)\s*=\s*["']\s*(?:-\d+|\+?0+)\s*["']"#),
                 .init(.text, #"(?<=\s)aria-setsize\s*=\s*["']\s*-(?:[2-9]|\d\d+)\s*["']"#),
                 .init(.text, #"(?<=\s)aria-(?:activedescendant|errormessage)\s*=\s*["']\s*[\w-]+\s+[\w-]+"#),
+                // the mistakes people make: yes/no, on/off, the attribute's own name, HTML or CSS words
                 .init(
                     .text,
-                    #"(?<=\s)aria-(?:atomic|busy|disabled|hidden|modal|multiline|multiselectable|readonly|required|expanded|selected|grabbed|checked|pressed)\s*=\s*["']\s*(?i:yes|no|on|off|0|1|null|hidden|disabled|required|readonly|selected|checked|expanded|open|closed)\s*["']"#
+                    #"(?<=\s)aria-(?:atomic|busy|disabled|hidden|modal|multiline|multiselectable|readonly|required|expanded|selected|grabbed|checked|pressed)\s*=\s*["']\s*(?i:yes|no|on|off|0|1|null|hidden|visible|disabled|enabled|required|readonly|selected|checked|unchecked|expanded|collapsed|open|closed)\s*["']"#
+                ),
+                .init(.text, #"(?<=\s)aria-autocomplete\s*=\s*["']\s*(?i:on|off|true|false)\s*["']"#),
+                .init(.text, #"(?<=\s)aria-current\s*=\s*["']\s*(?i:current|active|selected|yes|on|1)\s*["']"#),
+                .init(.text, #"(?<=\s)aria-haspopup\s*=\s*["']\s*(?i:yes|no|on|off|popup|menubar|1|0)\s*["']"#),
+                .init(.text, #"(?<=\s)aria-live\s*=\s*["']\s*(?i:yes|no|on|true|false|rude|none|0|1)\s*["']"#),
+                .init(.text, #"(?<=\s)aria-sort\s*=\s*["']\s*(?i:asc|desc|up|down|true|false)\s*["']"#),
+                .init(
+                    .text, #"(?<=\s)aria-orientation\s*=\s*["']\s*(?i:landscape|portrait|row|column|true|false)\s*["']"#
                 ),
             ],
             message: "ARIA attribute with a value it does not accept",
             recommendation:
-                "Boolean ARIA states take \"true\" or \"false\" (not \"yes\" or the attribute's name); levels and positions start at 1; aria-activedescendant names one id.",
+                "Boolean ARIA states take \"true\" or \"false\" (not \"yes\" or the attribute's name), tokens come from the specification's list (aria-live: polite, assertive, off; aria-sort: ascending, descending, none, other), levels and positions start at 1; aria-activedescendant names one id.",
             examples: [
                 .init("menu.html", "<div aria-hidden=\"hidden\">", flagged: true),
+                .init("feed.html", "<div aria-live=\"true\">", flagged: true),
+                .init("search.html", "<input aria-autocomplete=\"off\" aria-label=\"Search\">", flagged: true),
+                .init("table.html", "<th aria-sort=\"asc\">Name</th>", flagged: true),
+                .init("feed.html", "<div aria-live=\"Polite\" aria-relevant=\"additions text\">", flagged: false),
+                .init("table.html", "<th aria-sort=\"ascending\">Name</th>", flagged: false),
+                .init("menu.html", "<button aria-expanded=\"{{ open }}\">", flagged: false),
                 .init("tree.html", "<li role=\"treeitem\" aria-level=\"0\">", flagged: true),
                 .init("menu.html", "<div aria-hidden=\"true\">", flagged: false),
                 .init("Menu.vue", "<div :aria-expanded=\"open\">", flagged: false),
+            ]),
+        Rule(
+            id: "accessibility.aria-errormessage-hidden", category: .accessibility, severity: .medium,
+            languages: markupLanguages,
+            keywords: ["aria-errormessage"],
+            patterns: [
+                .init(
+                    .text,
+                    #"<[a-z][\w-]*\b"# + has(#"aria-invalid\s*=\s*["']?\s*true"#)
+                        + has(#"aria-errormessage\s*=\s*["']\s*(?<ids>[^"'\s]+)\s*["']"#) + attributes + ">")
+            ],
+            conditions: [.hiddenReference],
+            multiline: true,
+            message: "Invalid field whose error message is hidden or empty",
+            recommendation:
+                "When aria-invalid is true, the element named by aria-errormessage must show the message: unhide it and give it text (or make it a live region that is filled).",
+            examples: [
+                .init(
+                    "signup.html",
+                    "<input id=\"email\" aria-invalid=\"true\" aria-errormessage=\"email-error\">\n<p id=\"email-error\" hidden>Enter an e-mail address.</p>",
+                    flagged: true),
+                .init(
+                    "signup.html",
+                    "<input id=\"email\" aria-invalid=\"true\" aria-errormessage=\"email-error\">\n<p id=\"email-error\">Enter an e-mail address.</p>",
+                    flagged: false),
+                .init(
+                    "signup.html",
+                    "<input id=\"email\" aria-invalid=\"false\" aria-errormessage=\"email-error\">\n<p id=\"email-error\" hidden>Enter an e-mail address.</p>",
+                    flagged: false),
+                .init(
+                    "signup.html",
+                    "<input id=\"email\" aria-invalid=\"true\" aria-errormessage=\"email-error\">\n<p id=\"email-error\" role=\"alert\"></p>",
+                    flagged: false),
             ]),
         Rule(
             id: "accessibility.aria-attribute-not-allowed", category: .accessibility, severity: .low,
@@ -516,6 +669,8 @@ enum AccessibilityRules {
                 "Remove the attribute or use the role it belongs to (aria-selected is for options, tabs and grid cells; aria-pressed for buttons).",
             examples: [
                 .init("tabs.html", "<div role=\"link\" aria-selected=\"true\">Home</div>", flagged: true),
+                .init("search.html", "<div role=\"combobox\" aria-multiline=\"true\"></div>", flagged: true),
+                .init("editor.html", "<div role=\"textbox\" aria-multiline=\"true\"></div>", flagged: false),
                 .init("tabs.html", "<div role=\"tab\" aria-selected=\"true\">Home</div>", flagged: false),
             ]),
         Rule(
@@ -525,7 +680,7 @@ enum AccessibilityRules {
             patterns: [
                 .init(
                     .text,
-                    insideControl + #"<(span|b|i|u|s|small|kbd|abbr|code|strong|em|sub|sup|[a-z]+-[a-z-]+)\b"#
+                    insideControl + #"<(span|div|p|b|i|u|s|small|kbd|abbr|code|strong|em|sub|sup|[a-z]+-[a-z-]+)\b"#
                         + lacks(#"role\s*="#) + has(ariaNamed)
                         + attributes + emptyElementEnd),
                 .init(
@@ -701,7 +856,8 @@ enum AccessibilityRules {
 
     /// An element whose explicit role does not support `attribute` (only `roles` do).
     static func allowedOnly(_ attribute: String, roles: String) -> String {
-        #"<[a-z][\w-]*\b"# + has(roleOtherThan(roles)) + has("aria-" + attribute + #"\s*="#) + attributes + ">"
+        let assignment = attribute.contains("=") ? "" : #"\s*="#
+        return #"<[a-z][\w-]*\b"# + has(roleOtherThan(roles)) + has("aria-" + attribute + assignment) + attributes + ">"
     }
 
     /// `kind` list containers whose first child has a role the container does not own.
@@ -714,6 +870,11 @@ enum AccessibilityRules {
     // MARK: Structure: lists, tables, landmarks, focus order
 
     static let skipped = #"<(?:script|template)\b[^>]*>[^<]*</(?:script|template)\s*>"#
+    /// A list item start tag (after `<li`) whose role makes it something other than a list item.
+    static let itemRole =
+        #"[^>]*(?<![\w-])role\s*=\s*["']?\s*(?!(?:listitem|none|presentation|doc-biblioentry|doc-endnote)\b)[a-z]"#
+    /// Parents that hand their children to an element elsewhere: templates, slots, components, custom elements.
+    static let passesChildrenOn = #"^<(?:template|slot|ng-container|ng-template|[A-Z]|[a-z][\w.]*[-:.])"#
 
     static let structure: [Rule] = [
         Rule(
@@ -824,13 +985,15 @@ enum AccessibilityRules {
                 .init(
                     .text,
                     #"<(ul|ol)\b"# + lacks(#"role\s*="#) + attributes + #">(?:\s|"# + skipped
-                        + #"|<li\b(?:(?!</?(?:ul|ol|li)\b)[\s\S])*</li\s*>)*<(?!(?:li|script|template|slot)\b|[/!%?]|[A-Z]|[a-z]\w*[-:])"#
+                        + #"|<li\b(?!"# + itemRole + #")(?:(?!</?(?:ul|ol|li)\b)[\s\S])*</li\s*>)*<(?:li\b(?="#
+                        + itemRole
+                        + #")|(?!(?:li|script|template|slot)\b|[/!%?]|[A-Z]|[a-z]\w*[-:]))"#
                 ),
                 .init(
                     .text,
                     #"<dl\b"# + lacks(#"role\s*="#) + attributes + #">(?:\s|"# + skipped + #"|<(dt|dd)\b"#
                         + lacks("role")
-                        + #"(?:(?!</?(?:dl|dt|dd)\b)[\s\S])*</\1\s*>)*<(?!(?:dt|dd|div|script|template|slot)\b|[/!%?]|[A-Z]|[a-z]\w*[-:])"#
+                        + #"(?:(?!</?(?:dl|dt|dd)\b)[\s\S])*</\1\s*>)*<(?:div\b(?![^>]*\brole\s*=)[^>]*>\s*(?!<(?:dt|dd|script|template|slot)\b|<[A-Z/]|[{$]|<[%?])|(?!(?:dt|dd|div|script|template|slot)\b|[/!%?]|[A-Z]|[a-z]\w*[-:]))"#
                 ),
                 .init(.text, #"<dl\b"# + lacks(#"role\s*="#) + attributes + #">(?:\s|"# + skipped + #")*<dd\b"#),
                 .init(
@@ -856,6 +1019,52 @@ enum AccessibilityRules {
                     "<ul className=\"nav\">\n  <FeedTab tab={tab} />\n  {tags.map(tag => <li key={tag}>{tag}</li>)}\n</ul>",
                     flagged: false),
                 .init("terms.html", "<dl>\n  <div><dt>Term</dt><dd>Definition</dd></div>\n</dl>", flagged: false),
+                .init(
+                    "terms.html", "<dl>\n  <dt>Term</dt>\n  <dd>Definition</dd>\n  <div>Note</div>\n</dl>",
+                    flagged: true),
+                .init("Terms.jsx", "<dl>\n  <div>{terms.map(renderTerm)}</div>\n</dl>", flagged: false),
+                .init("menu.html", "<ul>\n  <li role=\"menuitem\">Copy</li>\n</ul>", flagged: true),
+            ]),
+        Rule(
+            id: "accessibility.list-item-parent", category: .accessibility, severity: .low, languages: [.html],
+            keywords: ["<li"],
+            patterns: [.init(.text, #"<li\b"# + lacks(#"role\s*="#) + attributes + ">")],
+            // any role on the list is another rule's business
+            parents: [
+                .init(.text, #"^<(?:ul|ol|menu)\b"#), .init(.text, #"^<[a-z][\w-]*\b"# + has(role("list"))),
+                .init(.text, passesChildrenOn),
+            ],
+            multiline: true,
+            message: "List item outside a list",
+            recommendation:
+                "Put <li> directly in a <ul>, <ol> or <menu>: screen readers announce an item and its position only inside a list.",
+            examples: [
+                .init("nav.html", "<div class=\"nav\">\n  <li><a href=\"/\">Home</a></li>\n</div>", flagged: true),
+                .init("nav.html", "<ul class=\"nav\">\n  <li><a href=\"/\">Home</a></li>\n</ul>", flagged: false),
+                .init("nav.html", "<ul>\n  <li>One\n  <li>Two\n</ul>", flagged: false),
+                .init("Item.vue", "<li class=\"item\">{{ item.name }}</li>", flagged: false),
+                .init("nav.html", "<ul>\n  <template id=\"row\"><li></li></template>\n</ul>", flagged: false),
+            ]),
+        Rule(
+            id: "accessibility.definition-item-parent", category: .accessibility, severity: .low, languages: [.html],
+            keywords: ["<dt", "<dd"],
+            patterns: [.init(.text, #"<d[td]\b"# + lacks(#"role\s*="#) + attributes + ">")],
+            parents: [
+                .init(.text, #"^<dl\b"# + lacks(#"role\s*="#)), .init(.text, #"^<div\b"# + lacks(#"role\s*="#)),
+                .init(.text, passesChildrenOn),
+            ],
+            multiline: true,
+            message: "Term or definition outside a definition list",
+            recommendation:
+                "Put <dt> and <dd> in a <dl> (directly, or in a <div> that groups a term with its definitions), and keep roles off the list and the group.",
+            examples: [
+                .init("terms.html", "<dd>Definition without a list</dd>", flagged: true),
+                .init(
+                    "terms.html", "<dl role=\"menubar\">\n  <dt>Term</dt>\n  <dd>Definition</dd>\n</dl>", flagged: true),
+                .init(
+                    "terms.html", "<dl>\n  <div>\n    <dt>Term</dt>\n    <dd>Definition</dd>\n  </div>\n</dl>",
+                    flagged: false),
+                .init("Term.vue", "<dt>{{ term }}</dt>", flagged: false),
             ]),
         Rule(
             id: "accessibility.aria-text-interactive", category: .accessibility, severity: .medium,
@@ -875,6 +1084,37 @@ enum AccessibilityRules {
             examples: [
                 .init("promo.html", "<span role=\"text\">Save 20% <a href=\"/sale\">today</a></span>", flagged: true),
                 .init("promo.html", "<span role=\"text\">Save 20% <strong>today</strong></span>", flagged: false),
+            ]),
+        Rule(
+            id: "accessibility.accesskey-duplicate", category: .accessibility, severity: .low,
+            languages: markupLanguages,
+            keywords: ["accesskey"],
+            patterns: [
+                .init(
+                    .text,
+                    #"<[a-z][\w-]*\b"# + lacks(#"hidden\b"#) + has(#"(?i:accesskey)\s*=\s*["']\s*([^"'\s])\s*["']"#)
+                        + attributes + #">(?=[\s\S]*<[a-z][\w-]*\b"#
+                        + lacks(#"(?:hidden\b|style\s*=\s*["'][^"']*display\s*:\s*none)"#)
+                        + has(#"(?i:accesskey)\s*=\s*["']\s*\1\s*["']"#) + ")")
+            ],
+            excludes: [.init(.text, notRendered)],
+            multiline: true,
+            message: "Two elements share an access key",
+            recommendation:
+                "Give every accesskey a different character: with duplicates the shortcut reaches only one of them (or cycles unpredictably).",
+            examples: [
+                .init(
+                    "toolbar.html",
+                    "<a href=\"/\" accesskey=\"h\">Home</a>\n<a href=\"/help\" accesskey=\"h\">Help</a>",
+                    flagged: true),
+                .init(
+                    "toolbar.html",
+                    "<a href=\"/\" accesskey=\"h\">Home</a>\n<a href=\"/search\" accesskey=\"s\">Search</a>",
+                    flagged: false),
+                .init(
+                    "toolbar.html",
+                    "<a href=\"/\" accesskey=\"h\">Home</a>\n<a href=\"/old\" accesskey=\"h\" hidden>Old home</a>",
+                    flagged: false),
             ]),
         Rule(
             id: "accessibility.landmark-unique", category: .accessibility, severity: .low, languages: markupLanguages,
@@ -910,7 +1150,7 @@ enum AccessibilityRules {
             ]),
         Rule(
             id: "accessibility.table-structure", category: .accessibility, severity: .low, languages: markupLanguages,
-            keywords: ["<table", "headers", "scope"],
+            keywords: ["<table", "scope"],
             patterns: [
                 .init(
                     .text,
@@ -924,10 +1164,6 @@ enum AccessibilityRules {
                         + #">[^<]*</t[hd]\s*>\s*</tr"#),
                 .init(
                     .text,
-                    #"<td\b"# + has(#"id\s*=\s*"([^"]+)""#) + has(#"headers\s*=\s*"(?:[^"]*\s)?\1(?:\s[^"]*)?""#)
-                        + lacks("hidden") + attributes + ">"),
-                .init(
-                    .text,
                     #"<th\b"# + has(#"scope\s*=\s*["']?\s*(?!(?:row|col|rowgroup|colgroup|auto)\s*["'\s>])[a-z]"#)
                         + attributes + ">"),
                 .init(.text, #"<td\b"# + has(#"scope\s*="#) + attributes + ">"),
@@ -935,7 +1171,7 @@ enum AccessibilityRules {
             multiline: true,
             message: "Table markup that misleads screen readers",
             recommendation:
-                "Use <caption> for the title (not a spanning first row), keep summary different from the caption, point headers at header cells, and use scope=\"row\"/\"col\" on <th> only.",
+                "Use <caption> for the title (not a spanning first row), keep summary different from the caption, and use scope=\"row\"/\"col\" on <th> only.",
             examples: [
                 .init(
                     "prices.html",
@@ -946,6 +1182,38 @@ enum AccessibilityRules {
                     "prices.html",
                     "<table>\n  <caption>Prices</caption>\n  <tr><th scope=\"col\">Plan</th><th scope=\"col\">Month</th></tr>\n</table>",
                     flagged: false),
+            ]),
+        Rule(
+            id: "accessibility.table-headers-reference", category: .accessibility, severity: .low,
+            languages: markupLanguages,
+            keywords: ["headers"],
+            patterns: [
+                .init(
+                    .text,
+                    #"<td\b"# + lacks(#"hidden\b"#) + has(#"headers\s*=\s*["'](?<ids>[^"']*)["']"#) + attributes + ">")
+            ],
+            targets: [
+                .init(.text, #"^<th\b"# + lacks(#"role\s*=\s*["']?\s*(?!columnheader|rowheader)[a-z]"#)),
+                .init(.text, #"^<[a-z][\w-]*\b"# + has(role("columnheader|rowheader"))),
+            ],
+            multiline: true,
+            message: "Data cell whose headers attribute names no header cell",
+            recommendation:
+                "headers lists the ids of the <th> cells (or cells with role rowheader/columnheader) that describe this cell: fix the ids, or mark the referenced cells as headers.",
+            examples: [
+                .init(
+                    "prices.html",
+                    "<table>\n  <tr><td id=\"plan\">Plan</td></tr>\n  <tr><td headers=\"plan\">Basic</td></tr>\n</table>",
+                    flagged: true),
+                .init(
+                    "prices.html",
+                    "<table>\n  <tr><th id=\"plan\">Plan</th></tr>\n  <tr><td headers=\"plan missing\">Basic</td></tr>\n</table>",
+                    flagged: true),
+                .init(
+                    "prices.html",
+                    "<table>\n  <tr><th id=\"plan\">Plan</th></tr>\n  <tr><td headers=\"plan\">Basic</td></tr>\n</table>",
+                    flagged: false),
+                .init("Prices.vue", "<td headers=\"plan\">{{ name }}</td>", flagged: false),
             ]),
         Rule(
             id: "accessibility.autocomplete-invalid", category: .accessibility, severity: .low,
@@ -1127,12 +1395,14 @@ enum AccessibilityRules {
             id: "accessibility.obsolete-motion", category: .accessibility, severity: .low, languages: markupLanguages,
             keywords: ["<blink", "<marquee"],
             patterns: [.init(.text, #"<(?:blink|marquee)\b"#)],
+            conditions: [.rendered],
             message: "Moving <blink>/<marquee> text",
             recommendation:
                 "Remove it: moving or blinking text cannot be paused and distracts; these elements are obsolete.",
             examples: [
                 .init("news.html", "<marquee>Sale ends today</marquee>", flagged: true),
                 .init("news.html", "<p class=\"banner\">Sale ends today</p>", flagged: false),
+                .init("news.html", "<div hidden>\n  <marquee>Sale ends today</marquee>\n</div>", flagged: false),
             ]),
         Rule(
             id: "accessibility.media-autoplay", category: .accessibility, severity: .medium, languages: markupLanguages,
@@ -1174,6 +1444,47 @@ enum AccessibilityRules {
             examples: [
                 .init("terms.html", "<p style=\"letter-spacing: 0.05em !important\">Terms</p>", flagged: true),
                 .init("terms.html", "<p style=\"letter-spacing: 0.05em\">Terms</p>", flagged: false),
+            ]),
+        Rule(
+            id: "accessibility.color-contrast", category: .accessibility, severity: .medium,
+            languages: markupLanguages,
+            keywords: ["color"],
+            patterns: [
+                // an element with text of its own whose inline style sets the text colour
+                .init(
+                    .text,
+                    "<" + void + #"([a-z][\w-]*)\b"# + has(#"style\s*=\s*(?:"[^"]*|'[^']*)(?<![\w-])color\s*:"#)
+                        + attributes + open + #"(?=[^<]*[^\s<])"#)
+            ],
+            conditions: [.lowContrast, .rendered],
+            multiline: true,
+            message: "Text colour with too little contrast against its background",
+            recommendation:
+                "Darken the text or lighten the background to at least 4.5:1 (3:1 for text of 24px, or 18.66px bold, and up): people with low vision or on a bright screen cannot read it.",
+            examples: [
+                .init(
+                    "banner.html", "<p style=\"color: #999; background-color: #fff\">Free shipping today</p>",
+                    flagged: true),
+                .init(
+                    "banner.html",
+                    "<div style=\"background: teal\">\n  <span style=\"color: grey\">Free shipping today</span>\n</div>",
+                    flagged: true),
+                .init(
+                    "banner.html", "<p style=\"color: #595959; background-color: #fff\">Free shipping today</p>",
+                    flagged: false),
+                .init(
+                    "banner.html",
+                    "<p style=\"color: gray; background-color: white; font-size: 32px\">Free shipping today</p>",
+                    flagged: false),
+                .init("banner.html", "<p style=\"color: #999\">Free shipping today</p>", flagged: false),
+                .init(
+                    "banner.html",
+                    "<div style=\"background: #fff\">\n  <p class=\"badge\" style=\"color: #999\">Free shipping today</p>\n</div>",
+                    flagged: false),
+                .init(
+                    "banner.html",
+                    "<p style=\"color: #999; background: #fff; text-shadow: 0 0 2px #000\">Free shipping today</p>",
+                    flagged: false),
             ]),
         Rule(
             id: "accessibility.focus-outline-removed", category: .accessibility, severity: .medium,

@@ -33,6 +33,46 @@ enum PerformanceRules {
                     "report.py", "for row in cursor.execute(\"SELECT * FROM orders\"):\n    print(row)", flagged: false),
             ]),
         Rule(
+            id: "performance.blocking-call-in-handler", category: .performance, severity: .medium,
+            languages: [.javascript, .typescript, .python, .java, .kotlin, .go],
+            keywords: ["sync(", "sleep"],
+            patterns: [
+                .init(
+                    .code,
+                    #"\b(?:readFileSync|writeFileSync|appendFileSync|readdirSync|statSync|existsSync|execSync|execFileSync|spawnSync)\s*\("#,
+                    languages: [.javascript, .typescript]),
+                .init(.code, #"\btime\.sleep\s*\("#, languages: [.python]),
+                .init(.code, #"\bThread\.sleep\s*\("#, languages: [.java, .kotlin]),
+                .init(.code, #"\btime\.Sleep\s*\("#, languages: [.go]),
+            ],
+            conditions: [.insideRequestHandler],
+            message: "Blocking call inside a web request handler",
+            recommendation:
+                "Every request waits behind it (in Node.js and async Python, every request of the process): use the asynchronous API (fs.promises, asyncio.sleep), move the work out of the request, or cache the result at start-up.",
+            examples: [
+                .init(
+                    "server.js",
+                    "app.get('/terms', (req, res) => {\n  res.send(fs.readFileSync('terms.html', 'utf8'));\n});",
+                    flagged: true),
+                .init(
+                    "views.py",
+                    "@app.route('/report')\ndef report():\n    time.sleep(2)\n    return render_template('report.html')",
+                    flagged: true),
+                .init(
+                    "Api.java",
+                    "@GetMapping(\"/slow\")\npublic String slow() throws InterruptedException {\n    Thread.sleep(500);\n    return \"ok\";\n}",
+                    flagged: true),
+                .init(
+                    "main.go",
+                    "func slow(w http.ResponseWriter, r *http.Request) {\n\ttime.Sleep(time.Second)\n}", flagged: true),
+                .init("server.js", "const terms = fs.readFileSync('terms.html', 'utf8');", flagged: false),
+                .init(
+                    "server.js",
+                    "app.get('/terms', async (req, res) => {\n  res.send(await readFile('terms.html'));\n});",
+                    flagged: false),
+                .init("worker.py", "def poll():\n    while True:\n        time.sleep(5)", flagged: false),
+            ]),
+        Rule(
             id: "performance.http-in-loop", category: .performance, severity: .medium,
             languages: SecurityRules.codeLanguages,
             keywords: ["requests.", "fetch", "axios", "http.", "urlopen", "urlsession", "curl_exec", "httpx."],

@@ -55,6 +55,90 @@ enum QualityRules {
                     "job.py", "try:\n    run()\nexcept Exception:\n    log.exception(\"run failed\")", flagged: false),
             ]),
         Rule(
+            id: "quality.exception-cause-lost", category: .quality, severity: .low,
+            languages: [.python, .javascript, .typescript, .java, .kotlin, .csharp],
+            keywords: ["raise", "throw"],
+            patterns: [
+                .init(.code, #"^\s*raise\s+[A-Z][\w.]*\s*\("#, languages: [.python]),
+                // a new error from a literal message, or from the caught error's message only
+                .init(
+                    .code,
+                    #"\bthrow\s+(?:new\s+)?(?:[A-Z][\w.]*)?(?:Error|Exception)\s*\(\s*(?:(?:"[^"]*"|'[^']*'|`[^`$]*`)\s*|\w+\.(?:message|getMessage\(\)|Message|localizedMessage)\s*)?\)"#,
+                    languages: [.javascript, .typescript, .java, .kotlin, .csharp]),
+            ],
+            excludes: [.init(.code, #"\bfrom\b|\bcause\b"#)],
+            conditions: [.insideCatch],
+            message: "New exception raised while handling another, without its cause",
+            recommendation:
+                "Chain the caught error so its stack trace survives: `raise NewError(...) from err` in Python, `new Error(msg, { cause: err })` in JavaScript, `new XException(msg, e)` in Java, Kotlin and C#.",
+            examples: [
+                .init(
+                    "load.py",
+                    "try:\n    parse(text)\nexcept ValueError as err:\n    raise ConfigError(\"bad config\")",
+                    flagged: true),
+                .init(
+                    "load.js", "try {\n  parse(text);\n} catch (err) {\n  throw new Error(err.message);\n}",
+                    flagged: true),
+                .init(
+                    "Load.java",
+                    "try {\n    parse(text);\n} catch (IOException e) {\n    throw new ConfigException(\"bad config\");\n}",
+                    flagged: true),
+                .init(
+                    "load.py",
+                    "try:\n    parse(text)\nexcept ValueError as err:\n    raise ConfigError(\"bad config\") from err",
+                    flagged: false),
+                .init(
+                    "load.js",
+                    "try {\n  parse(text);\n} catch (err) {\n  throw new Error('bad config', { cause: err });\n}",
+                    flagged: false),
+                .init(
+                    "Load.java",
+                    "try {\n    parse(text);\n} catch (IOException e) {\n    throw new ConfigException(\"bad config\", e);\n}",
+                    flagged: false),
+                .init("check.py", "def check(text):\n    raise ConfigError(\"bad config\")", flagged: false),
+                .init("check.js", "function check(text) {\n  throw new Error('bad config');\n}", flagged: false),
+            ]),
+        Rule(
+            id: "quality.global-statement", category: .quality, severity: .low, languages: [.python],
+            keywords: ["global"],
+            patterns: [.init(.code, #"^\s*global\s+[A-Za-z_]"#)],
+            conditions: [.insideFunction],
+            message: "Function rebinds module-level state with `global`",
+            recommendation:
+                "Pass the value in and return the new one, or keep the state on an object: hidden writes to module globals make calls order-dependent and tests leak into each other.",
+            examples: [
+                .init(
+                    "cache.py", "_cache = None\n\ndef load():\n    global _cache\n    _cache = read()", flagged: true),
+                .init("cache.py", "global _cache\n_cache = None", flagged: false),
+                .init("cache.py", "def load():\n    cache = read()\n    return cache", flagged: false),
+            ]),
+        Rule(
+            id: "quality.large-function", category: .quality, severity: .low,
+            languages: braceLanguages.union([.python, .ruby, .go, .c]),
+            // any line may be where a function is reported; the condition is a lookup in the file's functions
+            keywords: [],
+            patterns: [.init(.code, #"\S"#)],
+            conditions: [.largeFunction],
+            message: "New function over 80 lines long or nested more than 4 blocks deep",
+            recommendation:
+                "Split it into named steps, and return early instead of nesting: long, deep functions are hard to review, test and change safely.",
+            examples: [
+                .init(
+                    "report.py", "def build(rows):\n" + String(repeating: "    total += row.amount\n", count: 81),
+                    flagged: true),
+                .init(
+                    "rules.js",
+                    "function check(a) {\n  if (a) {\n    for (const b of a) {\n      if (b) {\n        while (b.next) {\n          if (b.ok) {\n            return b;\n          }\n        }\n      }\n    }\n  }\n}",
+                    flagged: true),
+                .init(
+                    "report.py", "def build(rows):\n" + String(repeating: "    total += row.amount\n", count: 40),
+                    flagged: false),
+                .init(
+                    "rules.js",
+                    "function check(a) {\n  if (!a) {\n    return null;\n  }\n  return a.find((b) => b.ok);\n}",
+                    flagged: false),
+            ]),
+        Rule(
             id: "quality.bare-except", category: .quality, severity: .medium, languages: [.python],
             keywords: ["except"],
             patterns: [.init(.code, #"^\s*except\s*:"#)],
@@ -112,7 +196,7 @@ enum QualityRules {
         Rule(
             id: "quality.unreachable-code", category: .quality, severity: .medium,
             languages: [.swift, .python, .javascript, .typescript, .java, .kotlin, .go, .c, .cpp, .csharp, .php],
-            keywords: ["return", "throw", "break", "continue"],
+            keywords: ["return", "throw", "raise", "break", "continue"],
             patterns: [
                 .init(
                     .code,
@@ -120,6 +204,8 @@ enum QualityRules {
                 )
             ],
             multiline: true,
+            // the statement, blank lines, and the dead line
+            maxLines: 40,
             message: "Code after return, throw, break or continue never runs",
             recommendation: "Remove the dead code, or move it before the statement that leaves the block.",
             cwe: "CWE-561",
