@@ -36,6 +36,7 @@ import json
 import re
 import signal
 import socket
+import ssl
 import struct
 import sys
 import threading
@@ -280,11 +281,16 @@ def main():
     parser.add_argument("--upstream")
     parser.add_argument("--stall", type=float, default=30.0, help="seconds slow-body and hang stay silent")
     parser.add_argument("--lifetime", type=float, default=3600.0, help="the server stops itself after this long")
+    parser.add_argument("--tls-cert", help="serve HTTPS with this PEM file (certificate and key)")
     args = parser.parse_args()
     # A parent that blocks signals in its threads passes the mask on: unblock them, so SIGTERM stops the server.
     signal.pthread_sigmask(signal.SIG_SETMASK, [])
     server = Server(("127.0.0.1", args.port), Handler)
     server.args = args
+    if args.tls_cert:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(args.tls_cert)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     port = server.server_address[1]
     if args.port_file:
         with open(args.port_file, "w", encoding="utf-8") as handle:

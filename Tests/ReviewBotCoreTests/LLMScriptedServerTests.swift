@@ -373,4 +373,43 @@ import Testing
         #expect(asked.count == 1, "one patch request for the one finding no rule can fix")
     }
 
+    @Test func requestsGoThroughTheProxyOfTheEnvironment() throws {
+        // The scripted server doubles as the HTTP proxy: a host that does not exist is reached only through it.
+        let proxy = try LLMTestServer()
+        let repo = try ScratchRepository.withChange("api/client.py", Self.changedFile)
+        try repo.configureLLM(url: "http://llm.invalid/v1", model: "scripted:ok", extra: Self.fastLimits)
+        let result = try repo.reviewbot(
+            arguments: ["review", "HEAD~1..HEAD", "--format", "json"],
+            environment: ["http_proxy": "http://127.0.0.1:\(proxy.port)", "no_proxy": "", "NO_PROXY": ""])
+        #expect(result.status == 1, "\(result.summary)")
+        #expect(try result.findings().filter { $0["source"] as? String == "llm" }.count == 3)
+        let paths = try proxy.chatRequests().map(\.path)
+        #expect(paths.count == 3 && paths.allSatisfy { $0 == "http://llm.invalid/v1/chat/completions" }, "\(paths)")
+    }
+
+    @Test func tlsCertificatesAreVerified() throws {
+        // A self-signed certificate: libcurl must refuse it (verification is never switched off).
+        let folder = try ScratchRepository.temporaryFolder()
+        let pem = folder + "/server.pem"
+        let made = try Command.run(
+            "/usr/bin/openssl",
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-keyout", pem,
+                "-out", folder + "/cert.pem",
+            ], in: folder)
+        try #require(made.status == 0, "\(made.stderr)")
+        try
+            (String(contentsOfFile: pem, encoding: .utf8)
+            + String(contentsOfFile: folder + "/cert.pem", encoding: .utf8))
+            .write(toFile: pem, atomically: true, encoding: .utf8)
+        let server = try LLMTestServer(tlsCertificate: pem)
+        let repo = try ScratchRepository.withChange("api/client.py", Self.changedFile)
+        try repo.configureLLM(url: "https://127.0.0.1:\(server.port)/v1", model: "scripted:ok", extra: Self.fastLimits)
+        let (result, _) = try review(repo)
+        #expect(result.status == 1, "\(result.summary)")
+        let note = try agents(result)["security"]?["note"] as? String ?? ""
+        #expect(note.contains("TLS failed"), "\(note)")
+        #expect(try server.chatRequests().isEmpty, "no request got through")
+    }
+
 }

@@ -25,7 +25,7 @@ final class LLMTestServer {
     }()
 
     /// Starts the server; `upstream` makes it a recording proxy in front of that base URL.
-    init(upstream: String? = nil, stall: Double = 30) throws {
+    init(upstream: String? = nil, stall: Double = 30, tlsCertificate: String? = nil) throws {
         logPath =
             FileManager.default.temporaryDirectory.appendingPathComponent("llm-requests-\(UUID().uuidString).log")
             .path
@@ -35,6 +35,7 @@ final class LLMTestServer {
             "--lifetime", "900",
         ]
         if let upstream { arguments += ["--upstream", upstream] }
+        if let tlsCertificate { arguments += ["--tls-cert", tlsCertificate] }
         process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output
