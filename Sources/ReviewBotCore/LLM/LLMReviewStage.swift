@@ -135,7 +135,11 @@ public struct LLMReviewStage: Sendable {
         if let unavailable {
             results = Dictionary(
                 passes.map { pass in
-                    (pass.index, AgentResult(failed: unavailable, paths: pass.blocks.map(\.path)))
+                    (
+                        pass.index,
+                        pass.blocks.isEmpty
+                            ? AgentResult() : AgentResult(failed: unavailable, paths: pass.blocks.map(\.path))
+                    )
                 }, uniquingKeysWith: { first, _ in first })
         } else {
             results = await withTaskGroup(of: (Int, AgentResult).self, returning: [Int: AgentResult].self) { group in
