@@ -57,6 +57,8 @@ struct ReviewCommand: AsyncParsableCommand {
     @Option(name: [.customShort("C"), .customLong("repo")], help: "Run as if started in this folder.")
     var repository = "."
 
+    @OptionGroup(title: "LLM") var llm: LLMOptions
+
     @Flag(
         help: """
             Apply the rules' safe fixes: for a RANGE ending at HEAD, commit them and review again until approved; \
@@ -96,6 +98,7 @@ struct ReviewCommand: AsyncParsableCommand {
         let location = try RepositoryLocation.locate(repository)
         var configuration = try ConfigLoader.load(explicit: config, workdir: location.workdir)
         if let failOn { configuration.failOn = failOn }
+        try llm.apply(to: &configuration.llm, environment: ProcessInfo.processInfo.environment)
 
         let reader = configuration.changeReader(repositoryPath: repository)
         let verbose = self.verbose
@@ -111,6 +114,7 @@ struct ReviewCommand: AsyncParsableCommand {
                 verify: verify ?? configuration.fix.verify, allowDirty: allowDirty),
             trace: recorder)
         fixer.coordinator = coordinator
+        if configuration.llm.isActive { fixer.proposer = LLMFixProposer(configuration: configuration, trace: recorder) }
         let report: ReviewReport
         let change: ChangeSet
         var fixedWorkingTree = false
@@ -155,6 +159,9 @@ struct ReviewCommand: AsyncParsableCommand {
             } catch {
                 throw InternalError("cannot write the trace to \(trace): \(error.localizedDescription)")
             }
+        }
+        if configuration.llm.required, let failure = report.llm?.failures.first {
+            throw LLMFailure(.transport, "the LLM is required (llm.required) and failed: \(failure)")
         }
         if fixedWorkingTree && !configuration.failOn.fails(report.verdict) {
             throw VerdictExit(

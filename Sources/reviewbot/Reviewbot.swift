@@ -56,7 +56,7 @@ struct ReviewbotCommand: AsyncParsableCommand {
         abstract: "Automated code review of git changes: four reviewer agents, one verdict.",
         discussion: """
             Exit codes: 0 approve, 1 request changes, 2 reject, 3 usage or configuration error,
-            4 git error, 5 internal error.
+            4 git error, 5 internal error, or an LLM failure when the LLM is required.
 
             Examples:
               reviewbot review origin/main...HEAD       review a branch as its pull request shows it
@@ -70,6 +70,7 @@ struct ReviewbotCommand: AsyncParsableCommand {
         version: ReviewBot.version,
         subcommands: [
             ReviewCommand.self, FixCommand.self, BaselineCommand.self, HookCommand.self, RulesCommand.self,
+            LLMCommand.self,
         ]
     )
 }

@@ -26,6 +26,8 @@ public struct AgentReport: Sendable, Equatable {
     public var findings: [Finding]
     /// Why the agent is degraded or failed, if it is.
     public var note: String?
+    /// What the agent's LLM pass did, when one ran.
+    public var llm: LLMAgentSummary?
 }
 
 /// A reviewer that owns one category of problems.

@@ -59,6 +59,7 @@ public enum ConfigLoader {
                 config.maxFileBytes = bytes
             case "fail_on":
                 config.failOn = try reader.choice(value, key: key, FailOn.self)
+            case "llm": try readLLM(value, reader: reader, into: &config.llm)
             case "fix": try readFix(value, reader: reader, into: &config)
             case "baseline":
                 let name = try reader.scalar(value, key: key)
@@ -67,7 +68,7 @@ public enum ConfigLoader {
             default:
                 throw reader.error(
                     keyNode,
-                    "unknown key '\(key)' (expected agents, voting, ignore, default_ignores, rules, custom_rules, rule_files, max_file_bytes, fail_on, fix, baseline)"
+                    "unknown key '\(key)' (expected agents, voting, ignore, default_ignores, rules, custom_rules, rule_files, max_file_bytes, fail_on, fix, baseline, llm)"
                 )
             }
         }

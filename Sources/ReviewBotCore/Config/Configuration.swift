@@ -42,6 +42,8 @@ public struct Configuration: Sendable, Equatable {
     public var fix = FixSettings()
     /// A baseline file (`baseline:`, relative to the configuration file's folder); `--baseline` wins.
     public var baseline: String?
+    /// The model the agents may ask, if any (`llm:`).
+    public var llm = LLMSettings()
 
     public init() {}
 

@@ -53,8 +53,13 @@ public struct Coordinator: Sendable {
                 TraceEvent(from: "coordinator", to: agent.name, count: files.count, unit: "files", durationMs: 0))
         }
         let order = Category.allCases.map(\.rawValue)
-        let reports = await Self.run(agents, on: input).sorted {
+        var reports = await Self.run(agents, on: input).sorted {
             (order.firstIndex(of: $0.agent) ?? 0) < (order.firstIndex(of: $1.agent) ?? 0)
+        }
+        var llm: LLMRunSummary?
+        if configuration.llm.isActive {
+            (reports, llm) = await LLMReviewStage(configuration: configuration).run(
+                reports: reports, input: input, trace: trace)
         }
         for report in reports {
             trace.record(
@@ -92,11 +97,12 @@ public struct Coordinator: Sendable {
             agents: reports.map {
                 AgentSummary(
                     name: $0.agent, status: $0.status, durationMs: $0.durationMs, findings: $0.findings.count,
-                    note: $0.note)
+                    note: $0.note, llm: $0.llm)
             },
             skipped: change.skipped,
             stats: ReviewReport.Stats(
                 files: change.files.count, addedLines: change.addedLineCount, skipped: change.skipped.count))
+        report.llm = llm
         if let baseline {
             report.baseline = BaselineSummary(file: baseline.file, hidden: synthesis.findings.filter(\.baselined).count)
         }

@@ -19,9 +19,13 @@ public struct Synthesizer: Sendable {
         var merged: [Finding] = []
         var index: [String: Int] = [:]
         var mergedCount = 0
-        for finding in findings {
+        // Rule findings first, so an LLM finding on the same place and problem folds into the rule's.
+        let ordered = findings.filter { $0.source == .rule } + findings.filter { $0.source != .rule }
+        for finding in ordered {
             let keys = mergeKeys(finding)
-            if let existing = keys.lazy.compactMap({ index[$0] }).first {
+            // An LLM finding in the category of a finding already on the same line repeats it.
+            let lookups = finding.source == .llm ? keys + [categoryKey(finding)] : keys
+            if let existing = lookups.lazy.compactMap({ index[$0] }).first {
                 merged[existing] = combine(merged[existing], finding)
                 mergedCount += 1
                 for key in keys { index[key] = existing }
@@ -29,6 +33,7 @@ public struct Synthesizer: Sendable {
             }
             merged.append(finding)
             for key in keys { index[key] = merged.count - 1 }
+            if index[categoryKey(finding)] == nil { index[categoryKey(finding)] = merged.count - 1 }
         }
         for index in merged.indices where !merged[index].suppressed && baseline.contains(merged[index].fingerprint) {
             merged[index].suppressed = true
@@ -47,7 +52,17 @@ public struct Synthesizer: Sendable {
         return keys
     }
 
+    private func categoryKey(_ finding: Finding) -> String {
+        "\(finding.path)\u{0}\(finding.line)\u{0}category:\(finding.category.rawValue)"
+    }
+
     private func combine(_ kept: Finding, _ other: Finding) -> Finding {
+        if kept.source != other.source {
+            // A rule finding is never replaced, lowered, renamed or suppressed by an LLM finding on the same problem.
+            var rule = kept.source == .rule ? kept : other
+            rule.agents = Array(Set(kept.agents + other.agents)).sorted()
+            return rule
+        }
         var winner = other.severity > kept.severity ? other : kept
         winner.agents = Array(Set(kept.agents + other.agents)).sorted()
         winner.suppressed = kept.suppressed && other.suppressed

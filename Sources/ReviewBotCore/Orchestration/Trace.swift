@@ -10,14 +10,21 @@ public struct TraceEvent: Sendable, Codable, Equatable {
     public var unit: String
     public var durationMs: Double
     public var detail: String
+    /// When the handoff started, in milliseconds since the review started; set for LLM requests, whose
+    /// overlap in time shows that the agents asked in parallel.
+    public var startMs: Double?
 
-    public init(from: String, to: String, count: Int, unit: String, durationMs: Double, detail: String = "") {
+    public init(
+        from: String, to: String, count: Int, unit: String, durationMs: Double, detail: String = "",
+        startMs: Double? = nil
+    ) {
         self.from = from
         self.to = to
         self.count = count
         self.unit = unit
         self.durationMs = durationMs
         self.detail = detail
+        self.startMs = startMs
     }
 
     /// `coordinator → security: 12 files (0.4 ms)`
@@ -40,9 +47,16 @@ public struct TraceDocument: Sendable, Codable {
 public final class TraceRecorder: Sendable {
     private let events = Mutex<[TraceEvent]>([])
     private let listener: (@Sendable (TraceEvent) -> Void)?
+    /// `DispatchTime` uptime when the recorder was made: the zero of `startMs`.
+    private let origin = DispatchTime.now().uptimeNanoseconds
 
     public init(listener: (@Sendable (TraceEvent) -> Void)? = nil) {
         self.listener = listener
+    }
+
+    /// Milliseconds from the recorder's creation to an uptime.
+    public func offsetMs(_ uptime: UInt64) -> Double {
+        uptime >= origin ? Double(uptime - origin) / 1_000_000 : 0
     }
 
     public func record(_ event: TraceEvent) {

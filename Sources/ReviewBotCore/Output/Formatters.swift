@@ -131,6 +131,18 @@ struct TextRenderer {
         for agent in report.agents where agent.status != .ok {
             out.append(dim("agent \(agent.name) \(agent.status.rawValue)") + (agent.note.map { ": \($0)" } ?? ""))
         }
+        if let llm = report.llm {
+            var line =
+                "llm \(llm.model): \(llm.requests) requests, \(llm.cacheHits) cached, \(llm.redacted) secrets redacted"
+            if llm.dropped > 0 { line += ", \(llm.dropped) invalid findings dropped" }
+            out.append(dim(line))
+            for file in llm.unreviewed {
+                out.append(
+                    dim(
+                        "not reviewed by the LLM (\(file.agents.joined(separator: ", "))): \(file.path): \(file.reason)"
+                    ))
+            }
+        }
         let notable = report.skipped.filter { $0.reason != .deleted && $0.reason != .ignored }
         for file in notable { out.append(dim("skipped \(file.path): \(file.detail)")) }
         let ignored = report.skipped.filter { $0.reason == .ignored }.count

@@ -78,6 +78,8 @@ public struct ReviewReport: Sendable, Codable, Equatable {
     public var baseline: BaselineSummary?
     public var skipped: [SkippedFile]
     public var stats: Stats
+    /// What the LLM part of the review did, when a model is configured.
+    public var llm: LLMRunSummary?
 
     public init(
         target: ReviewTarget, verdict: Verdict, reasons: [String], score: Double, summary: String,
@@ -103,6 +105,8 @@ public struct AgentSummary: Sendable, Codable, Equatable {
     public var durationMs: Int
     public var findings: Int
     public var note: String?
+    /// What the agent's LLM pass did, when one ran.
+    public var llm: LLMAgentSummary?
 }
 
 public enum ReviewBot {

@@ -1,0 +1,308 @@
+#!/usr/bin/env python3
+"""A local HTTP server for reviewbot's LLM tests and benchmark: a scripted fake model, or a recording proxy.
+
+Scripted (default): answers OpenAI chat completions (POST .../chat/completions) and Anthropic messages
+(POST .../v1/messages) as the scenario says. The scenario is the model name, `scripted:<scenario>`, or
+--scenario when the name has none, so one server serves every test:
+
+  ok                a valid answer: one low finding on the first added line of the prompt
+  delay:S           the same after S seconds (the benchmark's fixed delay)
+  slow-body         headers and half a body, then silence (an idle timeout)
+  hang              no answer at all (the total timeout or the deadline)
+  reset             the connection is reset before any byte of a response
+  reset-body        headers and part of the body, then a reset
+  429               always 429 Too Many Requests with Retry-After: 1
+  429-once          429 with Retry-After: 1 for the first request of each agent, then ok
+  500               always 500
+  500-once          500 for the first request of each agent, then ok
+  truncated         200 whose answer is cut-off JSON (finish_reason "length") — every time
+  non-json          200 whose answer is prose, not JSON — every time
+  garbage           200 whose body is not JSON at all
+  fenced            a valid answer inside a Markdown fence with prose around it
+  invalid-findings  one valid finding and four that fail validation
+  repair            prose first; a valid answer to the repair request
+  patch             a fix request's answer: the flagged line with the SQL parameterised (fixer tests)
+
+Proxy (--upstream URL): forwards every request to URL (same path) and returns the upstream's answer.
+
+Both log one JSON line per request to --log: start and end (epoch seconds), method, path, status, scenario
+and the full request body, so tests can count requests, see what left the machine and check overlap.
+The port is printed as `PORT <n>` on the first line of stdout (and written to --port-file).
+"""
+
+import argparse
+import http.server
+import json
+import re
+import signal
+import socket
+import ssl
+import struct
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+
+LOCK = threading.Lock()
+SEEN = {}
+
+
+def log(args, record):
+    if not args.log:
+        return
+    with LOCK:
+        with open(args.log, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps(record) + "\n")
+
+
+def first_added_line(prompt):
+    """The path and number of the first '+' line of a reviewbot prompt."""
+    path = None
+    for line in prompt.splitlines():
+        match = re.match(r"^FILE (\S+) \(", line)
+        if match:
+            path = match.group(1)
+            continue
+        match = re.match(r"^\+\s+(\d+) \|", line)
+        if match and path:
+            return path, int(match.group(1))
+    return path or "unknown", 1
+
+
+def agent_of(system):
+    match = re.search(r"You are the (\w+) reviewer", system or "")
+    return match.group(1) if match else "quality"
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "scripted-llm/1"
+
+    def log_message(self, *arguments):
+        pass
+
+    def finish(self):
+        try:
+            super().finish()
+        except OSError:
+            pass
+
+    # -- plumbing
+
+    def read_body(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length else b""
+
+    def send(self, status, body, headers=None):
+        data = body if isinstance(body, bytes) else json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+        self.wfile.flush()
+        return status
+
+    def send_half(self, content):
+        """A 200 with headers that promise the whole body, and only its first half."""
+        data = json.dumps({"choices": [{"message": {"content": content}}]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data[: len(data) // 2])
+        self.wfile.flush()
+
+    def reset(self):
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.connection.close()
+        self.close_connection = True
+        return 0
+
+    # -- routes
+
+    def do_GET(self):
+        start = time.time()
+        status = 200
+        if self.path.endswith("/health"):
+            status = self.send(200, {"status": "ok"})
+        elif self.path.endswith("/models") and self.server.args.upstream:
+            status = self.proxy(b"")
+        elif self.path.endswith("/models"):
+            status = self.send(200, {"object": "list", "data": [{"id": "scripted", "object": "model"}]})
+        elif "/v1/models/" in self.path:
+            name = self.path.rsplit("/", 1)[-1]
+            status = self.send(200, {"id": name, "type": "model"})
+        else:
+            status = self.send(404, {"error": {"message": "not found"}})
+        log(self.server.args, {"start": start, "end": time.time(), "method": "GET", "path": self.path, "status": status})
+
+    def do_POST(self):
+        start = time.time()
+        body = self.read_body()
+        if self.server.args.upstream:
+            status = self.proxy(body)
+            scenario = "proxy"
+        else:
+            scenario, status = self.scripted(body)
+        log(
+            self.server.args,
+            {
+                "start": start,
+                "end": time.time(),
+                "method": "POST",
+                "path": self.path,
+                "status": status,
+                "scenario": scenario,
+                "body": body.decode("utf-8", "replace"),
+            },
+        )
+
+    def proxy(self, body):
+        request = urllib.request.Request(
+            self.server.args.upstream.rstrip("/") + self.path,
+            data=body if self.command == "POST" else None,
+            method=self.command,
+            headers={"Content-Type": "application/json"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=600) as response:
+                return self.send(response.status, response.read())
+        except urllib.error.HTTPError as error:
+            return self.send(error.code, error.read())
+        except OSError as error:
+            return self.send(502, {"error": {"message": f"upstream: {error}"}})
+
+    def scripted(self, body):
+        try:
+            request = json.loads(body or b"{}")
+        except ValueError:
+            return "bad-request", self.send(400, {"error": {"message": "request is not JSON"}})
+        anthropic = self.path.endswith("/messages")
+        model = request.get("model", "")
+        scenario = model.split(":", 1)[1] if model.startswith("scripted:") else self.server.args.scenario
+        messages = request.get("messages", [])
+        system = request.get("system") if anthropic else next(
+            (m.get("content") for m in messages if m.get("role") == "system"), "")
+        user = next((m.get("content") for m in messages if m.get("role") == "user"), "")
+        agent = agent_of(system)
+        repair = sum(1 for m in messages if m.get("role") == "user") > 1
+        with LOCK:
+            key = (scenario, agent)
+            SEEN[key] = SEEN.get(key, 0) + 1
+            count = SEEN[key]
+
+        path, line = first_added_line(user)
+        finding = {"path": path, "line": line, "severity": "low", "category": agent,
+                   "message": f"scripted {agent} finding", "recommendation": "look again"}
+        valid = json.dumps({"findings": [finding]})
+
+        def answer(text, finish="stop"):
+            if anthropic:
+                return self.send(200, {
+                    "id": "msg_scripted", "type": "message", "role": "assistant", "model": model,
+                    "content": [{"type": "text", "text": text}],
+                    "stop_reason": "max_tokens" if finish == "length" else "end_turn",
+                    "usage": {"input_tokens": len(body) // 4, "output_tokens": len(text) // 4}})
+            return self.send(200, {
+                "id": "chatcmpl-scripted", "object": "chat.completion", "model": model,
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": finish}],
+                "usage": {"prompt_tokens": len(body) // 4, "completion_tokens": len(text) // 4}})
+
+        if scenario == "patch" and "Problem on line" in user:
+            # A fix request: rewrite the flagged line the way a careful model would.
+            number = int(re.search(r"Problem on line (\d+)", user).group(1))
+            shown = re.search(r"^\s*%d \| (.*)$" % number, user, re.M).group(1)
+            fixed = shown.replace("verify=False", "verify=True").replace('= " + user_id)', '= ?", (user_id,))')
+            return scenario, answer(json.dumps({"start_line": number, "end_line": number, "replacement": fixed}))
+        if scenario.startswith("delay:"):
+            time.sleep(float(scenario.split(":", 1)[1]))
+            return scenario, answer(valid)
+        if scenario in ("ok", "patch"):
+            return scenario, answer(valid)
+        if scenario == "fenced":
+            return scenario, answer("Here is my review:\n```json\n" + valid + "\n```\nHope this helps.")
+        if scenario == "invalid-findings":
+            bad = [
+                finding,
+                dict(finding, path="not/in/the/change.py"),
+                dict(finding, line=100000),
+                dict(finding, severity="catastrophic"),
+                dict(finding, category="style"),
+            ]
+            return scenario, answer(json.dumps({"findings": bad}))
+        if scenario == "repair":
+            return scenario, answer(valid if repair else "Looks good to me, nothing to report.")
+        if scenario == "truncated":
+            return scenario, answer(valid[: len(valid) // 2], finish="length")
+        if scenario == "non-json":
+            return scenario, answer("This change looks great. I approve it!")
+        if scenario == "garbage":
+            return scenario, self.send(200, b"<html><body>502 Bad Gateway from a proxy</body></html>")
+        if scenario == "500" or (scenario == "500-once" and count == 1):
+            return scenario, self.send(500, {"error": {"message": "scripted internal error"}})
+        if scenario == "429" or (scenario == "429-once" and count == 1):
+            return scenario, self.send(429, {"error": {"message": "scripted rate limit"}}, {"Retry-After": "1"})
+        if scenario in ("429-once", "500-once"):
+            return scenario, answer(valid)
+        if scenario == "reset":
+            return scenario, self.reset()
+        if scenario == "reset-body":
+            self.send_half(valid)
+            time.sleep(0.2)
+            return scenario, self.reset()
+        if scenario == "slow-body":
+            self.send_half(valid)
+            time.sleep(self.server.args.stall)
+            return scenario, 200
+        if scenario == "hang":
+            time.sleep(self.server.args.stall)
+            return scenario, 0
+        return scenario, self.send(400, {"error": {"message": f"unknown scenario {scenario!r}"}})
+
+
+class Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def handle_error(self, request, client_address):
+        pass
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--port-file")
+    parser.add_argument("--log")
+    parser.add_argument("--scenario", default="ok")
+    parser.add_argument("--upstream")
+    parser.add_argument("--stall", type=float, default=30.0, help="seconds slow-body and hang stay silent")
+    parser.add_argument("--lifetime", type=float, default=3600.0, help="the server stops itself after this long")
+    parser.add_argument("--tls-cert", help="serve HTTPS with this PEM file (certificate and key)")
+    args = parser.parse_args()
+    # A parent that blocks signals in its threads passes the mask on: unblock them, so SIGTERM stops the server.
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
+    server = Server(("127.0.0.1", args.port), Handler)
+    server.args = args
+    if args.tls_cert:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(args.tls_cert)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+    port = server.server_address[1]
+    if args.port_file:
+        with open(args.port_file, "w", encoding="utf-8") as handle:
+            handle.write(str(port))
+    print(f"PORT {port}", flush=True)
+    threading.Timer(args.lifetime, server.shutdown).start()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()
