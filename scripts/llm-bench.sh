@@ -44,6 +44,7 @@ import sqlite3
 
 def find_user(conn, user_id):
     cursor = conn.cursor()
+    # reviewbot:ignore security.sql-injection (the benchmark's deliberately unsafe sample)
     cursor.execute("SELECT * FROM users WHERE id = " + user_id)
     return cursor.fetchone()
 EOF

@@ -17,7 +17,7 @@ public struct GlobSet: Sendable {
             if negated { text.removeFirst() }
             let source = Self.regex(for: text)
             // Only a `[…]` class can make an invalid pattern; such a glob is left out rather than breaking its run.
-            if text.contains("["), (try? NSRegularExpression(pattern: source)) == nil { continue }
+            if text.contains("["), !Self.compiles(source) { continue }
             if let last = runs.last, last.negated == negated {
                 runs[runs.count - 1].sources.append(source)
             } else {
@@ -35,6 +35,10 @@ public struct GlobSet: Sendable {
         var ignored = false
         for entry in entries where entry.regex.matches(path) { ignored = !entry.negated }
         return ignored
+    }
+
+    private static func compiles(_ pattern: String) -> Bool {
+        (try? NSRegularExpression(pattern: pattern)) != nil
     }
 
     static func regex(for glob: String) -> String {

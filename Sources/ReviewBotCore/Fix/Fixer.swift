@@ -263,9 +263,9 @@ public struct Fixer: Sendable {
         var rejected: [ReviewReport.RolledBack] = []
         for _ in 0..<4 {
             let live = Set(remaining.map(\.fingerprint))
-            let patches = originals.keys.sorted().compactMap { path -> FilePatch? in
+            let patches = originals.sorted(by: { $0.key < $1.key }).compactMap { path, original -> FilePatch? in
                 let patch = FilePatch(
-                    path: path, original: originals[path]!, findings: remaining, fixes: fixes,
+                    path: path, original: original, findings: remaining, fixes: fixes,
                     proposals: proposals.filter { $0.finding.path == path && live.contains($0.finding.fingerprint) })
                 return patch.changed ? patch : nil
             }

@@ -217,8 +217,9 @@ public struct Workspace: Sendable {
         }
         var written = 0
         let ok = bytes.withUnsafeBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return fsync(descriptor) == 0 }  // an empty file
             while written < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                let count = write(descriptor, base + written, buffer.count - written)
                 if count <= 0 { return false }
                 written += count
             }

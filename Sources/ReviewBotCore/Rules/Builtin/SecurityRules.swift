@@ -7,6 +7,10 @@ enum SecurityRules {
     static let sqlStatement =
         #"(?i)\b(select\s+(distinct\s+)?(\*|[\w.]+(\s*,\s*[\w.]+)*|count\s*\([^)]*\))\s+from\s+[\w.\[\]`"]+|insert\s+into\s+[\w.\[\]`"]+|update\s+[\w.\[\]`"]+\s+set\s+[\w.`"]+\s*=|delete\s+from\s+[\w.\[\]`"]+)"#
 
+    /// Prose that names an API is not a call of it (secrets in docs are still secrets, so not every rule
+    /// skips these).
+    static let documentation = ["*.md", "*.markdown", "*.rst", "*.txt", "*.adoc"]
+
     static let all: [Rule] = [
         Rule(
             id: "security.sql-injection", category: .security, severity: .high, languages: codeLanguages,
@@ -244,6 +248,7 @@ enum SecurityRules {
             ]),
         Rule(
             id: "security.tls-verification-disabled", category: .security, severity: .high,
+            excludedPaths: documentation,
             keywords: [
                 "verify", "rejectunauthorized", "insecureskipverify", "curlopt_ssl", "verify_none",
                 "unverified_context", "check_hostname", "cert_none", "hostnameverifier", "strictssl",
@@ -267,6 +272,7 @@ enum SecurityRules {
                 .init("client.go", "tls.Config{InsecureSkipVerify: true}", flagged: true),
                 .init("client.php", "curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, false);", flagged: true),
                 .init("client.py", "requests.get(url, verify=True)", flagged: false),
+                .init("README.md", "Never call `requests.get(url, verify=False)` in production.", flagged: false),
                 .init("client.py", "requests.get(url, verify=\"/etc/ssl/internal-ca.pem\")", flagged: false),
             ]),
         Rule(
@@ -297,6 +303,7 @@ enum SecurityRules {
             ]),
         Rule(
             id: "security.unsafe-deserialization", category: .security, severity: .high,
+            excludedPaths: documentation,
             keywords: [
                 "pickle", "marshal", "shelve", "joblib", "yaml", "objectinputstream", "readobject", "unserialize",
                 "binaryformatter", "xmldecoder", "node-serialize",
