@@ -69,15 +69,8 @@ public struct ChangeReader: Sendable {
             let head = repository.isHeadUnborn ? nil : try repository.commit("HEAD")
             let headTree = try head?.tree()
             target = ReviewTarget(range: "--staged", base: head?.sha, head: nil)
-            // Like git, honour GIT_INDEX_FILE: `git commit -a` and `git commit PATH` run the pre-commit
-            // hook against a temporary index (.git/index.lock, .git/next-index-*.lock), not .git/index.
-            var index: OpaquePointer?
-            defer { if let index { git_index_free(index) } }
-            if let indexFile = ProcessInfo.processInfo.environment["GIT_INDEX_FILE"], !indexFile.isEmpty {
-                guard git_index_open(&index, indexFile) == 0 else {
-                    throw lastGitError(.unreadableObject, "cannot read the index \(indexFile) (GIT_INDEX_FILE)")
-                }
-            }
+            let index = try repository.stagingIndex()
+            defer { git_index_free(index) }
             guard git_diff_tree_to_index(&diffHandle, repository.pointer, headTree?.pointer, index, &options) == 0
             else {
                 throw lastGitError(.unreadableObject, "cannot diff the index against HEAD")

@@ -81,6 +81,23 @@ final class Repository {
         return String(cString: value)
     }
 
+    /// The index a commit would record, opened for the caller to free: the one `GIT_INDEX_FILE` names, like
+    /// git (`git commit -a` and `git commit PATH` run the pre-commit hook against a temporary index such as
+    /// `.git/index.lock` or `.git/next-index-*.lock`), otherwise the repository's own.
+    func stagingIndex() throws(GitError) -> OpaquePointer {
+        var index: OpaquePointer?
+        if let file = ProcessInfo.processInfo.environment["GIT_INDEX_FILE"], !file.isEmpty {
+            guard git_index_open(&index, file) == 0, let index else {
+                throw lastGitError(.unreadableObject, "cannot read the index \(file) (GIT_INDEX_FILE)")
+            }
+            return index
+        }
+        guard git_repository_index(&index, pointer) == 0, let index else {
+            throw lastGitError(.unreadableObject, "cannot read the index")
+        }
+        return index
+    }
+
     /// Resolves a revision expression (`HEAD~1`, a tag, a short sha) to a commit.
     func commit(_ spec: String) throws(GitError) -> Commit {
         var object: OpaquePointer?

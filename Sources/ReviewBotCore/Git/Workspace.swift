@@ -80,7 +80,7 @@ public struct Workspace: Sendable {
     /// The bytes of `path` in the index (the one `GIT_INDEX_FILE` names, like git), or nil.
     public func stagedContents(of path: String) throws(GitError) -> [UInt8]? {
         let repository = try Repository(discoveringFrom: repositoryPath)
-        let index = try Self.openIndex(repository)
+        let index = try repository.stagingIndex()
         defer { git_index_free(index) }
         guard let entry = git_index_get_bypath(index, path, 0) else { return nil }
         return try repository.blobData(entry.pointee.id)
@@ -232,20 +232,6 @@ public struct Workspace: Sendable {
             unlink(temporary)
             throw GitError(.other, "cannot replace \(path): \(reason)")
         }
-    }
-
-    private static func openIndex(_ repository: Repository) throws(GitError) -> OpaquePointer {
-        var index: OpaquePointer?
-        if let file = ProcessInfo.processInfo.environment["GIT_INDEX_FILE"], !file.isEmpty {
-            guard git_index_open(&index, file) == 0, let index else {
-                throw lastGitError(.unreadableObject, "cannot read the index \(file) (GIT_INDEX_FILE)")
-            }
-            return index
-        }
-        guard git_repository_index(&index, repository.pointer) == 0, let index else {
-            throw lastGitError(.unreadableObject, "cannot read the index")
-        }
-        return index
     }
 
     /// The author and committer: `user.name`/`user.email` from the repository's configuration, or
