@@ -54,6 +54,13 @@ enum AccessibilityRules {
     /// The end of an element without content: `/>`, or `>` and nothing but whitespace or empty icons up to `</tag>` (group 1).
     static let emptyElementEnd = #"(?:(?<=/)>|(?<!/)>"# + noText + #"</\1\s*>)"#
 
+    /// An `aria-` attribute of `attributes` (a `|` list) whose quoted value is plain words (no template or
+    /// expression syntax, which is settled at run time) and not a value of `allowed` (a pattern, any case).
+    static func ariaValue(_ attributes: String, _ allowed: String) -> String {
+        let plain = #"\s*[\w.+-]+(?:\s+[\w.+-]+)*\s*"#
+        return #"(?<=\s)aria-(?:"# + attributes + #")\s*=\s*(?:"(?!\s*(?i:"# + allowed + #")\s*")"# + plain
+            + #""|'(?!\s*(?i:"# + allowed + #")\s*')"# + plain + "')"
+    }
     static func has(_ attribute: String) -> String { "(?=" + attributes + name + attribute + ")" }
     static func lacks(_ attribute: String) -> String { "(?!" + attributes + name + attribute + ")" }
     /// A `role` attribute whose first token is one of `roles` (a `|` list).
@@ -581,22 +588,24 @@ enum AccessibilityRules {
             patterns: [
                 .init(
                     .text,
-                    #"(?<=\s)aria-(?:level|posinset|colindex|rowindex|colspan)\s*=\s*["']\s*(?:-\d+|\+?0+)\s*["']"#),
-                .init(.text, #"(?<=\s)aria-setsize\s*=\s*["']\s*-(?:[2-9]|\d\d+)\s*["']"#),
+                    ariaValue("atomic|busy|disabled|modal|multiline|multiselectable|readonly|required", "true|false")),
+                .init(.text, ariaValue("expanded|hidden|selected|grabbed", "true|false|undefined")),
+                .init(.text, ariaValue("checked|pressed", "true|false|mixed|undefined")),
+                .init(.text, ariaValue("invalid", "true|false|grammar|spelling")),
+                .init(.text, ariaValue("autocomplete", "inline|list|both|none")),
+                .init(.text, ariaValue("haspopup", "true|false|menu|listbox|tree|grid|dialog")),
+                .init(.text, ariaValue("live", "off|polite|assertive")),
+                .init(.text, ariaValue("orientation", "horizontal|vertical|undefined")),
+                .init(.text, ariaValue("sort", "ascending|descending|none|other")),
+                .init(.text, ariaValue("relevant", #"(?:(?:additions|removals|text|all)\s*)+"#)),
+                .init(.text, ariaValue("dropeffect", #"(?:(?:copy|execute|link|move|none|popup)\s*)+"#)),
+                // positions and levels start at 1; counts and sizes may be -1 (unknown)
+                .init(.text, ariaValue("level|posinset|colindex|rowindex|colspan", #"\+?0*[1-9]\d*"#)),
+                .init(.text, ariaValue("setsize|colcount|rowcount", #"\+?\d+|-1"#)),
+                .init(.text, ariaValue("rowspan", #"\+?\d+"#)),
+                .init(.text, ariaValue("valuemax|valuemin|valuenow", #"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?"#)),
                 .init(.text, #"(?<=\s)aria-(?:activedescendant|errormessage)\s*=\s*["']\s*[\w-]+\s+[\w-]+"#),
-                // the mistakes people make: yes/no, on/off, the attribute's own name, HTML or CSS words
-                .init(
-                    .text,
-                    #"(?<=\s)aria-(?:atomic|busy|disabled|hidden|modal|multiline|multiselectable|readonly|required|expanded|selected|grabbed|checked|pressed)\s*=\s*["']\s*(?i:yes|no|on|off|0|1|null|hidden|visible|disabled|enabled|required|readonly|selected|checked|unchecked|expanded|collapsed|open|closed)\s*["']"#
-                ),
-                .init(.text, #"(?<=\s)aria-autocomplete\s*=\s*["']\s*(?i:on|off|true|false)\s*["']"#),
                 .init(.text, #"(?<=\s)aria-current\s*=\s*["']\s*(?i:current|active|selected|yes|on|1)\s*["']"#),
-                .init(.text, #"(?<=\s)aria-haspopup\s*=\s*["']\s*(?i:yes|no|on|off|popup|menubar|1|0)\s*["']"#),
-                .init(.text, #"(?<=\s)aria-live\s*=\s*["']\s*(?i:yes|no|on|true|false|rude|none|0|1)\s*["']"#),
-                .init(.text, #"(?<=\s)aria-sort\s*=\s*["']\s*(?i:asc|desc|up|down|true|false)\s*["']"#),
-                .init(
-                    .text, #"(?<=\s)aria-orientation\s*=\s*["']\s*(?i:landscape|portrait|row|column|true|false)\s*["']"#
-                ),
             ],
             message: "ARIA attribute with a value it does not accept",
             recommendation:
@@ -610,8 +619,166 @@ enum AccessibilityRules {
                 .init("table.html", "<th aria-sort=\"ascending\">Name</th>", flagged: false),
                 .init("menu.html", "<button aria-expanded=\"{{ open }}\">", flagged: false),
                 .init("tree.html", "<li role=\"treeitem\" aria-level=\"0\">", flagged: true),
+                .init("list.html", "<div aria-busy=\"loading\">", flagged: true),
+                .init("slider.html", "<div role=\"slider\" aria-valuenow=\"half\">", flagged: true),
+                .init(
+                    "slider.html", "<div role=\"slider\" aria-valuenow=\"-.5\" aria-valuemax=\"1e3\">", flagged: false),
+                .init("feed.html", "<div aria-relevant=\"additions removed\">", flagged: true),
+                .init("menu.html", "<button aria-haspopup=\"Menu\" aria-pressed=\"mixed\">", flagged: false),
+                .init("menu.html", "<button aria-expanded=\"<?= $open ?>\" aria-hidden=\"${hidden}\">", flagged: false),
                 .init("menu.html", "<div aria-hidden=\"true\">", flagged: false),
                 .init("Menu.vue", "<div :aria-expanded=\"open\">", flagged: false),
+            ]),
+        Rule(
+            id: "accessibility.aria-reference-missing", category: .accessibility, severity: .medium,
+            languages: markupLanguages,
+            keywords: ["aria-activedescendant", "aria-controls", "aria-flowto", "aria-owns"],
+            patterns: [
+                .init(
+                    .text,
+                    #"<[a-z][\w-]*\b"#
+                        + has(
+                            #"aria-(?:activedescendant|controls|flowto|owns)\s*=\s*["']\s*(?<ids>[\w.:-]+(?:\s+[\w.:-]+)*)\s*["']"#
+                        )
+                        + attributes + ">")
+            ],
+            // a collapsed widget's popup, or one that opens on demand, may be rendered later
+            excludes: [
+                .init(.text, name + #"aria-expanded\s*=\s*["']?\s*false"#), .init(.text, name + "aria-haspopup"),
+                .init(.text, spread),
+            ],
+            conditions: [.missingReference],
+            multiline: true,
+            message: "aria-activedescendant, aria-controls, aria-flowto or aria-owns names no element of the page",
+            recommendation:
+                "Point the attribute at the id of an element that exists (ids are case-sensitive), or remove it: assistive technology cannot follow a reference to nothing.",
+            examples: [
+                .init(
+                    "list.html",
+                    "<div role=\"listbox\" aria-activedescendant=\"opt-1\">\n  <div id=\"opt1\" role=\"option\">One</div>\n</div>",
+                    flagged: true),
+                .init(
+                    "tabs.html", "<button aria-controls=\"panel-1\">Intro</button>\n<div id=\"panel-1\">Hello</div>",
+                    flagged: false),
+                .init(
+                    "menu.html", "<button aria-controls=\"menu\" aria-expanded=\"false\">Menu</button>", flagged: false),
+                .init("Tabs.vue", "<button aria-controls=\"panel-1\">{{ title }}</button>", flagged: false),
+            ]),
+        Rule(
+            id: "accessibility.aria-required-attribute", category: .accessibility, severity: .medium,
+            languages: markupLanguages,
+            keywords: ["role"],
+            patterns: [
+                .init(
+                    .text,
+                    #"<(?!input\b)[a-z][\w-]*\b"# + has(role("checkbox|radio|switch|menuitemcheckbox|menuitemradio"))
+                        + lacks("aria-checked" + nonBlank) + attributes + ">"),
+                .init(
+                    .text,
+                    #"<(?!h[1-6]\b)[a-z][\w-]*\b"# + has(role("heading")) + lacks("aria-level" + nonBlank) + attributes
+                        + ">"),
+                .init(
+                    .text,
+                    #"<(?!input\b|meter\b|progress\b)[a-z][\w-]*\b"# + has(role("scrollbar|slider|meter"))
+                        + lacks("aria-valuenow" + nonBlank) + lacks("aria-valuetext" + nonBlank) + attributes + ">"),
+                .init(
+                    .text,
+                    #"<(?!hr\b)[a-z][\w-]*\b"# + has(role("separator")) + has(#"(?i:tabindex)\s*=\s*["'{]*\s*[+-]?\d"#)
+                        + lacks("aria-valuenow" + nonBlank) + attributes + ">"),
+                .init(
+                    .text,
+                    #"<(?!select\b)[a-z][\w-]*\b"# + has(role("combobox")) + lacks("aria-expanded" + nonBlank)
+                        + attributes + ">"),
+                .init(
+                    .text,
+                    #"<(?!select\b)[a-z][\w-]*\b"# + has(role("combobox")) + has(#"aria-expanded\s*=\s*["']\s*true"#)
+                        + lacks("aria-controls" + nonBlank) + attributes + ">"),
+            ],
+            excludes: [.init(.text, spread), .init(.text, notRendered)],
+            multiline: true,
+            message: "Element with an ARIA role lacks the state its role requires",
+            recommendation:
+                "Screen readers announce the state from these attributes: checkboxes, radios and switches need aria-checked; headings aria-level; sliders, scrollbars, meters and focusable separators aria-valuenow; a combobox aria-expanded (and aria-controls naming its popup while expanded).",
+            examples: [
+                .init("prefs.html", "<span role=\"checkbox\" tabindex=\"0\">Dark mode</span>", flagged: true),
+                .init("page.html", "<div role=\"heading\">Results</div>", flagged: true),
+                .init(
+                    "player.html", "<div\n  role=\"slider\"\n  tabindex=\"0\"\n  aria-valuemin=\"0\"\n></div>",
+                    flagged: true),
+                .init("search.html", "<div role=\"combobox\" aria-expanded=\"true\">Country</div>", flagged: true),
+                .init(
+                    "prefs.html", "<span role=\"checkbox\" tabindex=\"0\" aria-checked=\"false\">Dark mode</span>",
+                    flagged: false),
+                .init("Prefs.vue", "<span role=\"switch\" :aria-checked=\"on\">Dark mode</span>", flagged: false),
+                .init("page.html", "<div role=\"heading\" aria-level=\"2\">Results</div>", flagged: false),
+                .init(
+                    "player.html", "<div role=\"slider\" aria-valuetext=\"3 minutes\" tabindex=\"0\"></div>",
+                    flagged: false),
+                .init("form.html", "<input type=\"checkbox\" role=\"switch\">", flagged: false),
+                .init("page.html", "<div role=\"separator\"></div>", flagged: false),
+                .init("search.html", "<div role=\"combobox\" aria-expanded=\"false\">Country</div>", flagged: false),
+            ]),
+        Rule(
+            id: "accessibility.aria-field-name", category: .accessibility, severity: .high,
+            languages: markupLanguages,
+            keywords: ["role"],
+            patterns: [
+                .init(
+                    .text,
+                    #"<(?!input\b|select\b|textarea\b|button\b|a\b|img\b)[a-z][\w-]*\b"#
+                        + has(role("combobox|listbox|searchbox|slider|spinbutton|textbox"))
+                        + lacks(#"(?:aria-label|aria-labelledby|title)\]?\s*="#) + attributes + ">")
+            ],
+            excludes: [.init(.text, spread), .init(.text, ariaHidden), .init(.text, notRendered)],
+            multiline: true,
+            message: "Form field built with an ARIA role (textbox, combobox, listbox, slider…) has no name",
+            recommendation:
+                "These roles take their name only from aria-label, aria-labelledby or title: its text and a <label> around it or pointing at it are not read; better, use a native <input>, <select> or <textarea> with a <label>.",
+            examples: [
+                .init("form.html", "<label>Name <div role=\"textbox\" contenteditable></div></label>", flagged: true),
+                .init("form.html", "<div role=\"combobox\" aria-expanded=\"false\">England</div>", flagged: true),
+                .init("form.html", "<div role=\"textbox\" contenteditable aria-label=\"Name\"></div>", flagged: false),
+                .init(
+                    "form.html",
+                    "<p id=\"c\">Country</p>\n<div role=\"combobox\" aria-labelledby=\"c\" aria-expanded=\"false\"></div>",
+                    flagged: false),
+                .init("Field.jsx", "<div role=\"textbox\" {...props}></div>", flagged: false),
+            ]),
+        Rule(
+            id: "accessibility.dialog-name", category: .accessibility, severity: .medium,
+            languages: markupLanguages,
+            keywords: ["dialog"],
+            patterns: [
+                .init(
+                    .text,
+                    #"<[a-z][\w-]*\b"# + has(role("dialog|alertdialog"))
+                        + lacks(#"(?:aria-label|aria-labelledby|title)\]?\s*="#) + attributes + ">")
+            ],
+            excludes: [.init(.text, spread), .init(.text, notRendered)],
+            multiline: true,
+            message: "Dialog without a name",
+            recommendation:
+                "Name the dialog so screen readers announce what opened: aria-labelledby pointing at its heading, or aria-label.",
+            examples: [
+                .init("cookies.html", "<div role=\"dialog\">\n  <p>We use cookies.</p>\n</div>", flagged: true),
+                .init(
+                    "cookies.html", "<div role=\"dialog\" aria-labelledby=\"t\">\n  <h2 id=\"t\">Cookies</h2>\n</div>",
+                    flagged: false),
+                .init("cookies.html", "<dialog open>\n  <h2>Cookies</h2>\n</dialog>", flagged: false),
+            ]),
+        Rule(
+            id: "accessibility.aria-deprecated-role", category: .accessibility, severity: .low,
+            languages: markupLanguages,
+            keywords: ["role"],
+            patterns: [.init(.text, name + #"role\s*=\s*["']\s*(?:directory|doc-biblioentry|doc-endnote)["'\s]"#)],
+            message: "Deprecated ARIA role",
+            recommendation:
+                "Assistive technology may drop these roles: use role=\"list\" for a directory, and list items inside doc-bibliography or doc-endnotes for entries.",
+            examples: [
+                .init("links.html", "<ul role=\"directory\">", flagged: true),
+                .init("book.html", "<li role=\"doc-endnote\">", flagged: true),
+                .init("links.html", "<ul role=\"list\">", flagged: false),
+                .init("book.html", "<section role=\"doc-endnotes\">", flagged: false),
             ]),
         Rule(
             id: "accessibility.aria-errormessage-hidden", category: .accessibility, severity: .medium,
