@@ -46,9 +46,14 @@ enum AccessibilityRules {
         #"(?:\s|&nbsp;|<(?:i|span)\b[^>]*>\s*</(?:i|span)\s*>|<img\b(?=[^>]*\balt\s*=\s*(?:""|''))[^>]*>|<svg\b(?:(?!</svg|<title\b|<text\b)[\s\S]){0,3000}</svg\s*>)*"#
     /// Elements without content (their `>` does not end a start tag whose content follows).
     static let void = #"(?!(?:input|img|area|embed|br|hr|source|track|wbr|col|meta|link|base|param)\b)"#
-    /// Not the first child of a button or link, whose name is computed from its content (aria-label included).
+    /// Right after the `<` of a start tag: the tag is not the first child of a button or link, whose name is
+    /// computed from its content (aria-label included). Placed after the `<`, so that the look-behind only runs
+    /// where a tag starts.
+    /// Right after the `<` of a start tag: the tag has aria-label or aria-labelledby (a cheap test that spares
+    /// the costly look-behind of ``insideControl`` most tags).
+    static let namedTag = #"(?=[a-z][\w-]*\b"# + has(ariaNamed) + ")"
     static let insideControl =
-        #"(?<!<(?:button|a)\b[^<>]{0,300}>\s{0,40})(?<!role\s{0,2}=\s{0,2}["'{]{0,2}(?:button|link|menuitem|tab|option|checkbox|radio|switch|treeitem)["'}]{0,2}[^<>]{0,300}>\s{0,40})"#
+        #"(?<!<(?:button|a)\b[^<>]{0,300}>\s{0,40}<)(?<!role\s{0,2}=\s{0,2}["'{]{0,2}(?:button|link|menuitem|tab|option|checkbox|radio|switch|treeitem)["'}]{0,2}[^<>]{0,300}>\s{0,40}<)"#
     /// The `>` of a start tag that is not self-closing.
     static let open = #"(?<!/)>"#
     /// The end of an element without content: `/>`, or `>` and nothing but whitespace or empty icons up to `</tag>` (group 1).
@@ -847,12 +852,13 @@ enum AccessibilityRules {
             patterns: [
                 .init(
                     .text,
-                    insideControl + #"<(span|div|p|b|i|u|s|small|kbd|abbr|code|strong|em|sub|sup|[a-z]+-[a-z-]+)\b"#
+                    "<" + namedTag + insideControl
+                        + #"(span|div|p|b|i|u|s|small|kbd|abbr|code|strong|em|sub|sup|[a-z]+-[a-z-]+)\b"#
                         + lacks(#"role\s*="#) + has(ariaNamed)
                         + attributes + emptyElementEnd),
                 .init(
                     .text,
-                    insideControl + #"<([a-z][\w-]*)\b"#
+                    "<" + namedTag + insideControl + #"([a-z][\w-]*)\b"#
                         + has(
                             role(
                                 "caption|code|deletion|emphasis|generic|insertion|paragraph|strong|subscript|superscript|mark|suggestion|presentation|none"
