@@ -10,7 +10,15 @@ struct ArgumentAnalysis {
 
     /// Calls that make a value safe for the sinks reviewbot knows (quoting, numeric conversion, escaping).
     private static let sanitizer = try! SharedRegex(  // reviewbot:ignore quality.force-try
-        #"^\s*(shlex\.quote|pipes\.quote|escapeshellarg|escapeshellcmd|int|float|bool|parseInt|parseFloat|Number|Boolean|html\.escape|escape|encodeURIComponent|quote_plus|urllib\.parse\.quote|bleach\.clean|filepath\.Clean|filepath\.Base|path\.basename|os\.path\.basename|secure_filename|strconv\.Atoi|Integer\.parseInt|Long\.parseLong|ESAPI\.encoder\(\)\.\w+|StringEscapeUtils\.\w+|htmlspecialchars|intval|mysqli_real_escape_string|sanitize\w*)\s*\("#
+        #"^\s*(shlex\.quote|pipes\.quote|escapeshellarg|escapeshellcmd|int|float|bool|parseInt|parseFloat|Number|Boolean|html\.escape|escape|encodeURIComponent|quote_plus|urllib\.parse\.quote|bleach\.clean|filepath\.Clean|filepath\.Base|path\.basename|os\.path\.basename|secure_filename|strconv\.Atoi|strconv\.Itoa|strconv\.Quote|strconv\.FormatInt|url\.QueryEscape|url\.PathEscape|html\.EscapeString|Integer\.parseInt|Integer\.valueOf|Long\.parseLong|Long\.valueOf|int\.Parse|long\.Parse|Convert\.ToInt32|Convert\.ToInt64|HttpUtility\.\w+Encode|WebUtility\.\w+Encode|ESAPI\.encoder\(\)\.\w+|StringEscapeUtils\.\w+|htmlspecialchars|htmlentities|intval|floatval|mysqli_real_escape_string|Shellwords\.(?:escape|shellescape)|ERB::Util\.(?:html_escape|url_encode)|CGI\.escape\w*|Rack::Utils\.escape\w*|Integer|Float|sanitize\w*)\s*\("#
+    )
+    /// Numeric conversions written as casts or methods: `(int) $id`, `id.to_i`, `Int(id)`.
+    private static let conversion = try! SharedRegex(  // reviewbot:ignore quality.force-try
+        #"^\s*(?:\(\s*(?:int|integer|float|double|bool|boolean|long)\s*\)\s*\S.*|.*\S\.(?:to_i|to_f|to_r|shellescape)\b(?:\s*\(\s*\))?|(?:Int|Int64|Double)\s*\(.*\)!?)\s*$"#
+    )
+    /// Calls that turn a value into text without changing what it can hold: the value inside decides.
+    private static let textConversion = try! SharedRegex(  // reviewbot:ignore quality.force-try
+        #"^\s*(?:str|String|strval|String\.valueOf|fmt\.Sprint)\s*\((.*)\)\s*$"#
     )
     /// A constant: a string literal without interpolation (any prefix), a number, a boolean or null.
     private static let constant = try! SharedRegex(  // reviewbot:ignore quality.force-try
@@ -64,7 +72,15 @@ struct ArgumentAnalysis {
         if Self.constant.matches(expression) { return false }
         let parts = Self.concatenationParts(expression)
         if parts.count > 1 { return parts.contains { isDynamic($0, line: line, depth: depth) } }
-        if Self.sanitizer.matches(expression) { return false }
+        if Self.sanitizer.matches(expression) || Self.conversion.matches(expression) { return false }
+        if let match = Self.textConversion.firstMatch(in: expression),
+            let inner = Range(match.range(at: 1), in: expression)
+        {
+            return isDynamic(String(expression[inner]), line: line, depth: depth)
+        }
+        if let spliced = Self.interpolations(inLiteral: expression) {
+            return spliced.contains { isDynamic($0, line: line, depth: depth) }
+        }
         guard depth < 4, let match = Self.identifier.firstMatch(in: expression),
             let nameRange = Range(match.range(at: 1), in: expression)
         else { return true }
@@ -76,6 +92,201 @@ struct ArgumentAnalysis {
         }
         guard let value = assignment(of: name, before: line) else { return true }
         return isDynamic(value.expression, line: value.line, depth: depth + 1)
+    }
+
+    /// Whether every value the line splices into a string (see ``splicedValues(inCode:)``) is safe: a constant,
+    /// a numeric conversion, an escaping call, or a variable assigned from one of those in the function. False
+    /// when the line builds a string in a way this does not follow.
+    func splicesOnlySafeValues(line: Int) -> Bool {
+        guard let values = Self.splicedValues(inCode: file.codeLine(line)), !values.isEmpty else { return false }
+        return !values.contains { isDynamic($0, line: line, depth: 0) }
+    }
+
+    /// The expressions interpolated into a string literal that is the whole of `expression` (code view:
+    /// `"   #{name}"`, `f"  {n}"`, `` `  ${id}` ``, `"  \(id)"`, PHP `"  $id"`); nil when it is not one literal.
+    static func interpolations(inLiteral expression: String) -> [String]? {
+        let characters = Array(expression.trimmingCharacters(in: .whitespaces))
+        var start = 0
+        while start < characters.count, "rRbBuUfF$@".contains(characters[start]) { start += 1 }
+        guard start < characters.count, let quote = characters.last, "\"'`".contains(quote),
+            characters[start] == quote, characters.count - start >= 2
+        else { return nil }
+        let body = Array(characters[(start + 1)..<(characters.count - 1)])
+        guard !body.contains(quote) || body.contains("{") || body.contains("(") else { return nil }
+        return literalInterpolations(body)
+    }
+
+    /// The interpolated expressions in the blanked body of a string literal.
+    private static func literalInterpolations(_ body: [Character]) -> [String] {
+        var values: [String] = []
+        var index = 0
+        while index < body.count {
+            let character = body[index]
+            var open = -1
+            if character == "{" {
+                open = index
+            } else if (character == "#" || character == "$") && index + 1 < body.count && body[index + 1] == "{" {
+                open = index + 1
+            } else if character == "\\" && index + 1 < body.count && body[index + 1] == "(" {
+                open = index + 1
+            } else if character == "$", index + 1 < body.count, body[index + 1].isLetter || body[index + 1] == "_" {
+                var end = index + 1
+                while end < body.count, body[end].isLetter || body[end].isNumber || body[end] == "_" { end += 1 }
+                values.append(String(body[index..<end]))
+                index = end
+                continue
+            }
+            guard open >= 0 else {
+                index += 1
+                continue
+            }
+            let close = body[open] == "{" ? Character("}") : Character(")")
+            var depth = 0
+            var end = open
+            while end < body.count {
+                if body[end] == body[open] { depth += 1 }
+                if body[end] == close {
+                    depth -= 1
+                    if depth == 0 { break }
+                }
+                end += 1
+            }
+            let inner = String(body[(open + 1)..<min(end, body.count)]).trimmingCharacters(in: .whitespaces)
+            // a format specifier after `:` in a Python or C# field (`{n:>4}`) is not part of the value
+            let plainField = open == index && character == "{"
+            let value = plainField ? (inner.split(separator: ":", maxSplits: 1).first.map(String.init) ?? inner) : inner
+            if !value.isEmpty { values.append(value) }
+            index = end + 1
+        }
+        return values
+    }
+
+    /// The values a line of code (comments and string contents blanked) splices into strings: expressions
+    /// interpolated into literals, operands of `+` or `.` chains with a literal, the right side of `%` after a
+    /// literal, and the arguments of `.format(…)` or of a `sprintf`-style call after its format string. Nil when
+    /// the line builds strings another way (`+=`, `<<`, `concat`, `join`), which this does not follow.
+    static func splicedValues(inCode line: String) -> [String]? {
+        if line.contains("+=") || line.contains("<<") || line.contains(".=") || line.contains("concat")
+            || line.contains("join")
+        {
+            return nil
+        }
+        let characters = Array(line)
+        var values: [String] = []
+        var index = 0
+        while index < characters.count {
+            guard "\"'`".contains(characters[index]) else {
+                index += 1
+                continue
+            }
+            let quote = characters[index]
+            var end = index + 1
+            var braces = 0
+            while end < characters.count && (characters[end] != quote || braces > 0) {
+                if characters[end] == "{" || (characters[end] == "(" && end > 0 && characters[end - 1] == "\\") {
+                    braces += 1
+                } else if braces > 0 && (characters[end] == "}" || characters[end] == ")") {
+                    braces -= 1
+                }
+                end += 1
+            }
+            guard end < characters.count else { return nil }
+            values += literalInterpolations(Array(characters[(index + 1)..<end]))
+            let segment = enclosingSegment(characters, literal: index...end)
+            values += operands(of: segment.text, formatCall: segment.formatCall)
+            index = end + 1
+        }
+        return values
+    }
+
+    /// The expression around the literal at `literal`, bounded by a top-level `,`, `;`, `=`, `:` or an
+    /// unmatched bracket, and whether it is the first argument of a `sprintf`-style call (whose other arguments
+    /// are then part of it).
+    private static func enclosingSegment(_ characters: [Character], literal: ClosedRange<Int>) -> (
+        text: String, formatCall: Bool
+    ) {
+        var start = literal.lowerBound
+        var depth = 0
+        while start > 0 {
+            let previous = characters[start - 1]
+            if ")]}".contains(previous) { depth += 1 }
+            if "([{".contains(previous) {
+                if depth == 0 { break }
+                depth -= 1
+            }
+            if depth == 0 && ",;=:".contains(previous) { break }
+            start -= 1
+        }
+        let head = String(characters[..<start]).trimmingCharacters(in: .whitespaces)
+        let formatCall =
+            head.range(
+                of: #"(?:\b(?:s|f|S|F)?printf|\bSprintf|\bErrorf|String\.format|\bformat)\s*\($"#,
+                options: .regularExpression) != nil
+        var end = literal.upperBound
+        depth = 0
+        while end + 1 < characters.count {
+            let next = characters[end + 1]
+            if "([{".contains(next) { depth += 1 }
+            if ")]}".contains(next) {
+                if depth == 0 && !formatCall { break }
+                if depth == 0 { break }
+                depth -= 1
+            }
+            if depth == 0 && ";=".contains(next) { break }
+            if depth == 0 && next == "," && !formatCall { break }
+            end += 1
+        }
+        return (String(characters[start...end]), formatCall)
+    }
+
+    /// The spliced operands of one expression that holds a string literal (see ``splicedValues(inCode:)``).
+    private static func operands(of segment: String, formatCall: Bool) -> [String] {
+        let isLiteral: (String) -> Bool = { constant.matches($0) || interpolations(inLiteral: $0) != nil }
+        if formatCall {
+            let arguments = topLevelSplit(segment, separator: ",")
+            return Array(arguments.dropFirst())
+        }
+        if let percent = segment.range(of: #"^\s*[rRbBuU]{0,2}["'][^"']*["']\s*%\s*"#, options: .regularExpression) {
+            var rest = String(segment[percent.upperBound...]).trimmingCharacters(in: .whitespaces)
+            if rest.hasPrefix("(") && rest.hasSuffix(")") { rest = String(rest.dropFirst().dropLast()) }
+            return topLevelSplit(rest, separator: ",")
+        }
+        if let format = segment.range(of: #"^\s*["'][^"']*["']\s*\.\s*format\s*\("#, options: .regularExpression) {
+            var rest = String(segment[format.upperBound...]).trimmingCharacters(in: .whitespaces)
+            if rest.hasSuffix(")") { rest.removeLast() }
+            return topLevelSplit(rest, separator: ",").map {
+                $0.split(separator: "=", maxSplits: 1).last.map(String.init) ?? $0
+            }
+        }
+        let parts = concatenationParts(segment)
+        guard parts.count > 1 else { return [] }
+        return parts.filter { !isLiteral($0) }
+    }
+
+    /// `text` split at `separator` outside brackets and quotes.
+    private static func topLevelSplit(_ text: String, separator: Character) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        var quote: Character?
+        for character in text {
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if "\"'`".contains(character) {
+                quote = character
+            } else if "([{".contains(character) {
+                depth += 1
+            } else if ")]}".contains(character) {
+                depth -= 1
+            } else if character == separator && depth == 0 {
+                parts.append(current)
+                current = ""
+                continue
+            }
+            current.append(character)
+        }
+        parts.append(current)
+        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// The operands of a top-level `+` (or PHP `.`) concatenation; one element when there is none.

@@ -41,7 +41,8 @@ public struct Rule: Sendable, Equatable {
         /// line, or its first added line when the first line is old. A function that only got an edit is not
         /// the change's doing.
         case largeFunction = "large-function"
-        /// The line builds a string from non-constant parts: concatenation, formatting or interpolation.
+        /// The line builds a string from non-constant parts: concatenation, formatting or interpolation, and not
+        /// only of values made safe (a numeric conversion, an escaping call, or a variable assigned from one).
         case buildsString = "builds-string"
         /// When the match ends at a call's opening parenthesis, the call's first argument is not
         /// a constant: it comes from a parameter, a request value, string building or a variable assigned

@@ -563,7 +563,9 @@ public struct RuleEngine: Sendable {
             case .largeFunction:
                 guard texts.largeFunctionReports.contains(line) else { return nil }
             case .buildsString:
-                guard file.hasInterpolation(line) || Self.stringBuilding.matches(views.get(.code)) else { return nil }
+                guard file.hasInterpolation(line) || Self.stringBuilding.matches(views.get(.code)),
+                    !ArgumentAnalysis(file: file).splicesOnlySafeValues(line: line)
+                else { return nil }
             case .notLabelled, .notNamedByReference, .missingReference, .hiddenReference, .lowContrast, .rendered:
                 break
             case .dynamicArgument:

@@ -40,6 +40,25 @@ enum SecurityRules {
                 .init("repo.php", #"mysqli_query($conn, "SELECT * FROM users WHERE id = $id");"#, flagged: true),
                 .init("Store.swift", #"try db.execute("DELETE FROM items WHERE id = \(id)")"#, flagged: true),
                 .init("api.py", #"cursor.execute("SELECT * FROM t WHERE id = %s", (user_id,))"#, flagged: false),
+                .init("api.py", #"cursor.execute("SELECT * FROM t WHERE id = " + str(user_id))"#, flagged: true),
+                .init(
+                    "api.py", "n = int(request.args[\"n\"])\ncursor.execute(\"SELECT * FROM t LIMIT %d\" % n)",
+                    flagged: false),
+                .init(
+                    "api.js", "const n = parseInt(req.query.n, 10);\ndb.query(\"SELECT * FROM t WHERE id = \" + n);",
+                    flagged: false),
+                .init(
+                    "repo.php", "$id = (int) $_GET['id'];\nmysqli_query($conn, \"SELECT * FROM t WHERE id = $id\");",
+                    flagged: false),
+                .init(
+                    "repo.rb", "User.find_by_sql(\"SELECT * FROM users WHERE id = #{params[:id].to_i}\")",
+                    flagged: false),
+                .init(
+                    "repo.rb", "User.find_by_sql(\"SELECT * FROM users WHERE name = '#{params[:name]}'\")",
+                    flagged: true),
+                .init(
+                    "repo.go", #"db.Query(fmt.Sprintf("SELECT * FROM t WHERE id = %d", strconv.Itoa(n)))"#,
+                    flagged: false),
                 .init("api.js", #"db.query("SELECT * FROM users WHERE id = ?", [id])"#, flagged: false),
                 .init("api.py", #"# cursor.execute("SELECT * FROM t WHERE id = " + user_id)"#, flagged: false),
                 .init("ui.js", #"label.text = "Select an item from " + listName"#, flagged: false),
@@ -66,7 +85,7 @@ enum SecurityRules {
                     .code, #"(?<![.\w$>:])(system|exec|shell_exec|passthru|popen|proc_open)\s*\("#, languages: [.php]),
                 .init(
                     .code,
-                    #"(?<![.\w])(system|exec|spawn|IO\.popen|Open3\.\w+)\s*\(?\s*["'`][^"'`]*#\{|`[^`]*#\{|%x\("#,
+                    #"(?<![.\w])(system|exec|spawn|IO\.popen|Open3\.\w+)\s*(?:\((?=\s*["'`][^"'`]*#\{)|(?=["'`][^"'`]*#\{))|`[^`]*#\{|%x\("#,
                     languages: [.ruby]),
                 .init(.code, #"(?<![.\w>])(system|popen)\s*\("#, languages: [.c, .cpp]),
             ],
@@ -89,6 +108,12 @@ enum SecurityRules {
                 .init("run.c", "system(command);", flagged: true),
                 .init("task.rb", "system(\"ls #{dir}\")", flagged: true),
                 .init("task.rb", "system(\"ls\", dir)", flagged: false),
+                .init(
+                    "task.rb", "def list(name)\n  safe = Shellwords.escape(name)\n  system(\"ls #{safe}\")\nend",
+                    flagged: false),
+                .init("task.rb", "def list(name)\n  system(\"ls #{name}\")\nend", flagged: true),
+                .init(
+                    "run.php", "$escaped = escapeshellarg($_GET['name']);\nsystem(\"ls \" . $escaped);", flagged: false),
                 .init("tool.py", #"subprocess.run(["ls", path])"#, flagged: false),
                 .init("tool.py", #"os.system("clear")"#, flagged: false),
                 .init("tool.py", "CMD = \"ls -la\"\nos.system(CMD)", flagged: false),
