@@ -7,6 +7,7 @@ import ReviewBotCore
 @main
 enum Main {
     static func main() async {
+        StartUp.warmUp()
         do {
             var command = try ReviewbotCommand.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

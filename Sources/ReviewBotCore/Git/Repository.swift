@@ -7,6 +7,19 @@ private let libgit2Initialised: Bool = {
     return true
 }()
 
+/// Work every review needs that does not depend on the command line, started on a second core while the
+/// main thread parses arguments and reads the configuration: libgit2's initialisation (which parses the
+/// system's certificate store, some 10 ms) and ICU's regular-expression tables.
+public enum StartUp {
+    public static func warmUp() {
+        let thread = Thread {
+            _ = libgit2Initialised
+            _ = try? NSRegularExpression(pattern: #"(?i)[\w-]+\s"#).firstMatch(in: "a ", range: NSRange(location: 0, length: 2))
+        }
+        thread.start()
+    }
+}
+
 /// Builds a ``GitError`` from libgit2's last error of the calling thread.
 ///
 /// `git_error_last()` is per thread, so this must run right after the failing call, before any

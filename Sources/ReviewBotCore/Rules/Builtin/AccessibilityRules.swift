@@ -277,6 +277,33 @@ enum AccessibilityRules {
                 .init("partial.html", "<input id=\"coupon\" type=\"text\" name=\"coupon\">", flagged: false),
             ]),
         Rule(
+            id: "accessibility.label-title-only", category: .accessibility, severity: .low, languages: markupLanguages,
+            keywords: ["title"],
+            patterns: [
+                .init(
+                    .text,
+                    #"<(input|select|textarea)\b"# + has("title" + nonBlank)
+                        + lacks(#"(?:aria-label|aria-labelledby)\]?\s*="#) + attributes + ">")
+            ],
+            excludes: [
+                .init(.text, #"\btype\s*=\s*["'{]*(hidden|submit|button|reset|image)\b"#), .init(.text, spread),
+                .init(.text, ariaHidden), .init(.text, notRendered),
+                .init(.text, "^" + attributes + name + #"role\s*=\s*["']?\s*(?!none|presentation)[a-z]"#),
+            ],
+            conditions: [.notLabelled],
+            multiline: true,
+            message: "Form control named only by its title",
+            recommendation:
+                "A title shows as a tooltip on hover only: sighted users see no label and touch users never see it. Add a visible <label>.",
+            examples: [
+                .init("search.html", "<input type=\"search\" name=\"q\" title=\"Search\">", flagged: true),
+                .init(
+                    "search.html", "<label for=\"q\">Search</label>\n<input id=\"q\" type=\"search\" title=\"Search\">",
+                    flagged: false),
+                .init("search.html", "<input type=\"search\" title=\"Search\" aria-label=\"Search\">", flagged: false),
+                .init("search.html", "<input type=\"submit\" title=\"Search\">", flagged: false),
+            ]),
+        Rule(
             id: "accessibility.button-name", category: .accessibility, severity: .high, languages: markupLanguages,
             keywords: ["<button", "<input"],
             patterns: [
