@@ -14,7 +14,8 @@ public enum StartUp {
     public static func warmUp() {
         let thread = Thread {
             _ = libgit2Initialised
-            _ = try? NSRegularExpression(pattern: #"(?i)[\w-]+\s"#).firstMatch(in: "a ", range: NSRange(location: 0, length: 2))
+            _ = try? NSRegularExpression(pattern: #"(?i)[\w-]+\s"#).firstMatch(
+                in: "a ", range: NSRange(location: 0, length: 2))
         }
         thread.start()
     }

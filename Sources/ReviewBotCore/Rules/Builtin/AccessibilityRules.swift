@@ -29,7 +29,8 @@ enum AccessibilityRules {
         #"(?:(?i:tabindex)\s*=\s*["'{]*\s*\+?\d|aria-(?:live|describedby|atomic|busy|controls|details|dropeffect|flowto|grabbed|haspopup|keyshortcuts|owns|relevant|roledescription|errormessage)\s*=)"#
     /// An element that is presentational and stays so (the excluded range starts at its tag).
     static let decorative = "^(?=[\\s\\S]*" + presentational + ")(?![\\s\\S]*" + name + presentationConflict + ")"
-    static let spread = #"\{\s*\.\.\."#
+    /// Attributes passed through from outside (JSX spread props, Vue's object `v-bind` and `$attrs`).
+    static let spread = #"\{\s*\.\.\.|(?<![\w:-])v-bind\s*=|\$attrs\b"#
     /// Points a finding at the naming attribute that names nothing (a blank aria-label, title or alt, or an
     /// aria-labelledby whose ids lead nowhere) when the element has one: the `at` group of the engine.
     static let pointAtName =
@@ -775,6 +776,7 @@ enum AccessibilityRules {
                     "<p id=\"c\">Country</p>\n<div role=\"combobox\" aria-labelledby=\"c\" aria-expanded=\"false\"></div>",
                     flagged: false),
                 .init("Field.jsx", "<div role=\"textbox\" {...props}></div>", flagged: false),
+                .init("Field.vue", "<div role=\"textbox\" contenteditable v-bind=\"$attrs\"></div>", flagged: false),
             ]),
         Rule(
             id: "accessibility.dialog-name", category: .accessibility, severity: .medium,
