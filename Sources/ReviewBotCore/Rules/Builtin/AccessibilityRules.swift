@@ -1463,6 +1463,36 @@ enum AccessibilityRules {
                 .init("prefs.html", "<input type=\"checkbox\" aria-checked=\"true\" id=\"news\">", flagged: true),
                 .init("prefs.html", "<input type=\"checkbox\" checked id=\"news\">", flagged: false),
             ]),
+        Rule(
+            id: "accessibility.row-tree-attribute", category: .accessibility, severity: .low,
+            languages: markupLanguages,
+            keywords: ["row"],
+            patterns: [
+                .init(
+                    .text,
+                    #"<[a-z][\w-]*\b"# + has(role("row")) + has(#"aria-(?:expanded|level|posinset|setsize)\s*="#)
+                        + attributes + ">")
+            ],
+            excludes: [.init(.text, spread)],
+            // a row in a treegrid, or in a row group (whose own parent is not followed), may carry them
+            parents: [
+                .init(.text, #"^<[a-z][\w-]*\b"# + has(role("treegrid|rowgroup"))),
+                .init(.text, #"^<(?:tbody|thead|tfoot)\b"# + lacks(#"role\s*="#)), .init(.text, passesChildrenOn),
+            ],
+            multiline: true,
+            message:
+                "Row of a table or grid with a tree attribute (aria-expanded, aria-level, aria-posinset, aria-setsize)",
+            recommendation:
+                "These states belong to rows of a role=\"treegrid\"; in a table or grid screen readers ignore them. Make the container a treegrid if rows expand, or drop the attributes.",
+            examples: [
+                .init(
+                    "grid.html", "<div role=\"grid\">\n  <div role=\"row\" aria-expanded=\"false\"></div>\n</div>",
+                    flagged: true),
+                .init(
+                    "grid.html", "<div role=\"treegrid\">\n  <div role=\"row\" aria-expanded=\"false\"></div>\n</div>",
+                    flagged: false),
+                .init("Row.vue", "<div role=\"row\" :aria-level=\"depth\"></div>", flagged: false),
+            ]),
     ]
 
     static let autocompleteValue =
