@@ -9,10 +9,23 @@ public struct FixOptions: Sendable {
     /// else is fixed, and nobody's edits are touched.
     public var allowDirty: Bool
 
-    public init(maxIterations: Int = 3, verify: String? = nil, allowDirty: Bool = false) {
+    public init(
+        maxIterations: Int = Configuration.FixSettings.defaultMaxIterations, verify: String? = nil,
+        allowDirty: Bool = false
+    ) {
         self.maxIterations = maxIterations
         self.verify = verify
         self.allowDirty = allowDirty
+    }
+
+    /// The `fix:` settings of the configuration, with the command line's values winning where given.
+    public init(
+        _ settings: Configuration.FixSettings, maxIterations: Int? = nil, verify: String? = nil,
+        allowDirty: Bool = false
+    ) {
+        self.init(
+            maxIterations: maxIterations ?? settings.maxIterations, verify: verify ?? settings.verify,
+            allowDirty: allowDirty)
     }
 }
 
