@@ -181,87 +181,117 @@ class Handler(http.server.BaseHTTPRequestHandler):
             request = json.loads(body or b"{}")
         except ValueError:
             return "bad-request", self.send(400, {"error": {"message": "request is not JSON"}})
-        anthropic = self.path.endswith("/messages")
-        model = request.get("model", "")
-        scenario = model.split(":", 1)[1] if model.startswith("scripted:") else self.server.args.scenario
-        messages = request.get("messages", [])
-        system = request.get("system") if anthropic else next(
-            (m.get("content") for m in messages if m.get("role") == "system"), "")
-        user = next((m.get("content") for m in messages if m.get("role") == "user"), "")
-        agent = agent_of(system)
-        repair = sum(1 for m in messages if m.get("role") == "user") > 1
-        with LOCK:
-            key = (scenario, agent)
-            SEEN[key] = SEEN.get(key, 0) + 1
-            count = SEEN[key]
+        call = ScriptedCall(self.path, request, body, self.server.args.scenario)
+        return call.scenario, self.play(call)
 
-        path, line = first_added_line(user)
-        finding = {"path": path, "line": line, "severity": "low", "category": agent,
-                   "message": f"scripted {agent} finding", "recommendation": "look again"}
-        valid = json.dumps({"findings": [finding]})
+    def play(self, call):
+        """Answers `call` as its scenario says; returns the status sent (0 when none was)."""
+        if call.scenario.startswith("delay:"):
+            time.sleep(float(call.scenario.split(":", 1)[1]))
+            return self.send(200, call.completion(call.valid))
+        answer = scripted_answer(call)
+        if answer is not None:
+            text, finish = answer
+            return self.send(200, call.completion(text, finish))
+        return self.misbehave(call)
 
-        def answer(text, finish="stop"):
-            if anthropic:
-                return self.send(200, {
-                    "id": "msg_scripted", "type": "message", "role": "assistant", "model": model,
-                    "content": [{"type": "text", "text": text}],
-                    "stop_reason": "max_tokens" if finish == "length" else "end_turn",
-                    "usage": {"input_tokens": len(body) // 4, "output_tokens": len(text) // 4}})
-            return self.send(200, {
-                "id": "chatcmpl-scripted", "object": "chat.completion", "model": model,
-                "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": finish}],
-                "usage": {"prompt_tokens": len(body) // 4, "completion_tokens": len(text) // 4}})
-
-        if scenario == "patch" and "Problem on line" in user:
-            # A fix request: rewrite the flagged line the way a careful model would.
-            number = int(re.search(r"Problem on line (\d+)", user).group(1))
-            shown = re.search(r"^\s*%d \| (.*)$" % number, user, re.M).group(1)
-            fixed = shown.replace("verify=False", "verify=True").replace('= " + user_id)', '= ?", (user_id,))')
-            return scenario, answer(json.dumps({"start_line": number, "end_line": number, "replacement": fixed}))
-        if scenario.startswith("delay:"):
-            time.sleep(float(scenario.split(":", 1)[1]))
-            return scenario, answer(valid)
-        if scenario in ("ok", "patch"):
-            return scenario, answer(valid)
-        if scenario == "fenced":
-            return scenario, answer("Here is my review:\n```json\n" + valid + "\n```\nHope this helps.")
-        if scenario == "invalid-findings":
-            bad = [
-                finding,
-                dict(finding, path="not/in/the/change.py"),
-                dict(finding, line=100000),
-                dict(finding, severity="catastrophic"),
-                dict(finding, category="style"),
-            ]
-            return scenario, answer(json.dumps({"findings": bad}))
-        if scenario == "repair":
-            return scenario, answer(valid if repair else "Looks good to me, nothing to report.")
-        if scenario == "truncated":
-            return scenario, answer(valid[: len(valid) // 2], finish="length")
-        if scenario == "non-json":
-            return scenario, answer("This change looks great. I approve it!")
+    def misbehave(self, call):
+        """The scenarios that fail: error statuses, broken bodies, resets and silence."""
+        scenario = call.scenario
         if scenario == "garbage":
-            return scenario, self.send(200, b"<html><body>502 Bad Gateway from a proxy</body></html>")
-        if scenario == "500" or (scenario == "500-once" and count == 1):
-            return scenario, self.send(500, {"error": {"message": "scripted internal error"}})
-        if scenario == "429" or (scenario == "429-once" and count == 1):
-            return scenario, self.send(429, {"error": {"message": "scripted rate limit"}}, {"Retry-After": "1"})
-        if scenario in ("429-once", "500-once"):
-            return scenario, answer(valid)
+            return self.send(200, b"<html><body>502 Bad Gateway from a proxy</body></html>")
+        if scenario == "500" or (scenario == "500-once" and call.count == 1):
+            return self.send(500, {"error": {"message": "scripted internal error"}})
+        if scenario == "429" or (scenario == "429-once" and call.count == 1):
+            return self.send(429, {"error": {"message": "scripted rate limit"}}, {"Retry-After": "1"})
         if scenario == "reset":
-            return scenario, self.reset()
+            return self.reset()
         if scenario == "reset-body":
-            self.send_half(valid)
+            self.send_half(call.valid)
             time.sleep(0.2)
-            return scenario, self.reset()
+            return self.reset()
         if scenario == "slow-body":
-            self.send_half(valid)
+            self.send_half(call.valid)
             time.sleep(self.server.args.stall)
-            return scenario, 200
+            return 200
         if scenario == "hang":
             time.sleep(self.server.args.stall)
-            return scenario, 0
-        return scenario, self.send(400, {"error": {"message": f"unknown scenario {scenario!r}"}})
+            return 0
+        return self.send(400, {"error": {"message": f"unknown scenario {scenario!r}"}})
+
+
+class ScriptedCall:
+    """One request to the scripted model: its scenario, the agent that asks and how often it has asked in
+    this scenario, and the valid answer to it."""
+
+    def __init__(self, path, request, body, default_scenario):
+        self.anthropic = path.endswith("/messages")
+        self.body = body
+        self.model = request.get("model", "")
+        self.scenario = self.model.split(":", 1)[1] if self.model.startswith("scripted:") else default_scenario
+        messages = request.get("messages", [])
+        system = request.get("system") if self.anthropic else next(
+            (m.get("content") for m in messages if m.get("role") == "system"), "")
+        self.user = next((m.get("content") for m in messages if m.get("role") == "user"), "")
+        self.agent = agent_of(system)
+        self.repair = sum(1 for m in messages if m.get("role") == "user") > 1
+        with LOCK:
+            key = (self.scenario, self.agent)
+            SEEN[key] = SEEN.get(key, 0) + 1
+            self.count = SEEN[key]
+        path, line = first_added_line(self.user)
+        self.finding = {"path": path, "line": line, "severity": "low", "category": self.agent,
+                        "message": f"scripted {self.agent} finding", "recommendation": "look again"}
+        self.valid = json.dumps({"findings": [self.finding]})
+
+    def completion(self, text, finish="stop"):
+        """A response body that answers `text`, in the API the request came through."""
+        if self.anthropic:
+            return {
+                "id": "msg_scripted", "type": "message", "role": "assistant", "model": self.model,
+                "content": [{"type": "text", "text": text}],
+                "stop_reason": "max_tokens" if finish == "length" else "end_turn",
+                "usage": {"input_tokens": len(self.body) // 4, "output_tokens": len(text) // 4}}
+        return {
+            "id": "chatcmpl-scripted", "object": "chat.completion", "model": self.model,
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": finish}],
+            "usage": {"prompt_tokens": len(self.body) // 4, "completion_tokens": len(text) // 4}}
+
+
+def patched_line(user):
+    """A fix request's answer: the flagged line rewritten the way a careful model would."""
+    number = int(re.search(r"Problem on line (\d+)", user).group(1))
+    shown = re.search(r"^\s*%d \| (.*)$" % number, user, re.M).group(1)
+    fixed = shown.replace("verify=False", "verify=True").replace('= " + user_id)', '= ?", (user_id,))')
+    return json.dumps({"start_line": number, "end_line": number, "replacement": fixed})
+
+
+def scripted_answer(call):
+    """The text and finish reason of a 200 answer of the call's scenario, or None when it answers otherwise."""
+    scenario, valid = call.scenario, call.valid
+    if scenario == "patch" and "Problem on line" in call.user:
+        return patched_line(call.user), "stop"
+    if scenario in ("ok", "patch") or (scenario in ("429-once", "500-once") and call.count != 1):
+        return valid, "stop"
+    if scenario == "fenced":
+        return "Here is my review:\n```json\n" + valid + "\n```\nHope this helps.", "stop"
+    if scenario == "invalid-findings":
+        finding = call.finding
+        bad = [
+            finding,
+            dict(finding, path="not/in/the/change.py"),
+            dict(finding, line=100000),
+            dict(finding, severity="catastrophic"),
+            dict(finding, category="style"),
+        ]
+        return json.dumps({"findings": bad}), "stop"
+    if scenario == "repair":
+        return (valid if call.repair else "Looks good to me, nothing to report."), "stop"
+    if scenario == "truncated":
+        return valid[: len(valid) // 2], "length"
+    if scenario == "non-json":
+        return "This change looks great. I approve it!", "stop"
+    return None
 
 
 class Server(http.server.ThreadingHTTPServer):

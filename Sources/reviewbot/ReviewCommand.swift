@@ -110,8 +110,7 @@ struct ReviewCommand: AsyncParsableCommand {
         var fixer = Fixer(
             configuration: configuration, reader: reader,
             options: FixOptions(
-                maxIterations: maxIterations ?? configuration.fix.maxIterations,
-                verify: verify ?? configuration.fix.verify, allowDirty: allowDirty),
+                configuration.fix, maxIterations: maxIterations, verify: verify, allowDirty: allowDirty),
             trace: recorder)
         fixer.coordinator = coordinator
         if configuration.llm.isActive { fixer.proposer = LLMFixProposer(configuration: configuration, trace: recorder) }

@@ -51,9 +51,12 @@ public struct Configuration: Sendable, Equatable {
     public struct FixSettings: Sendable, Equatable {
         /// A shell command (build or tests) that must pass after each fix iteration.
         public var verify: String?
-        public var maxIterations = 3
+        public var maxIterations = defaultMaxIterations
 
-        public init(verify: String? = nil, maxIterations: Int = 3) {
+        /// How many fix iterations run when neither the configuration nor a flag says.
+        public static let defaultMaxIterations = 3
+
+        public init(verify: String? = nil, maxIterations: Int = defaultMaxIterations) {
             self.verify = verify
             self.maxIterations = maxIterations
         }

@@ -34,188 +34,218 @@ enum RuleLoader {
         return rules
     }
 
-    private static let fields: Set<String> = [
+    fileprivate static let knownFields: Set<String> = [
         "id", "category", "severity", "languages", "exclude_paths", "keywords", "patterns", "requires", "excludes",
         "requires_in_file", "conditions", "parents", "targets", "multiline", "max_lines", "min_entropy", "message",
         "recommendation", "cwe", "fix", "examples",
     ]
 
+    /// Reads one rule mapping, and compiles it once so that a broken pattern is an error here.
     static func rule(_ node: Node, reader: ConfigLoader.Reader) throws(ConfigError) -> Rule {
-        let mapping = try reader.mapping(node, key: "a rule")
-        var values: [String: Node] = [:]
-        for (keyNode, value) in mapping {
-            let key = try reader.key(keyNode)
-            guard fields.contains(key) else {
-                throw reader.error(
-                    keyNode, "unknown key '\(key)' in a rule (expected \(fields.sorted().joined(separator: ", ")))")
-            }
-            values[key] = value
-        }
-        func required(_ key: String) throws(ConfigError) -> Node {
-            guard let value = values[key] else { throw reader.error(node, "a rule needs '\(key)'") }
-            return value
-        }
-        let id = try reader.scalar(try required("id"), key: "id")
-        guard id.range(of: #"^[a-z0-9]+(\.[a-z0-9_-]+)+$"#, options: .regularExpression) != nil else {
-            throw reader.error(
-                try required("id"), "rule id '\(id)' must look like category.name (lowercase, dots, dashes)")
-        }
-        let path = "rule \(id)"
-        let category = try reader.choice(try required("category"), key: "\(path).category", Category.self)
-        let severity = try reader.choice(try required("severity"), key: "\(path).severity", Severity.self)
-        var languages = Set<Language>()
-        if let node = values["languages"] {
-            for name in try reader.strings(node, key: "\(path).languages") {
-                guard let language = Language(rawValue: name) else {
-                    throw reader.error(
-                        node,
-                        "\(path).languages: unknown language '\(name)' (expected \(Language.allCases.map(\.rawValue).joined(separator: ", ")))"
-                    )
-                }
-                languages.insert(language)
-            }
-        }
-        let patterns =
-            try values["patterns"].map { node throws(ConfigError) in
-                try Self.patterns(node, reader: reader, key: "\(path).patterns")
-            } ?? []
+        let fields = try RuleFields(node, reader: reader)
+        let path = fields.path
+        let category = try reader.choice(try fields.required("category"), key: "\(path).category", Category.self)
+        let severity = try reader.choice(try fields.required("severity"), key: "\(path).severity", Severity.self)
+        let languages = Set(try fields.names("languages", kind: "language", Language.self))
+        let patterns = try fields.patterns("patterns")
         guard !patterns.isEmpty else { throw reader.error(node, "\(path) needs at least one pattern under 'patterns'") }
-        var conditions: [Rule.Condition] = []
-        if let node = values["conditions"] {
-            for name in try reader.strings(node, key: "\(path).conditions") {
-                guard let condition = Rule.Condition(rawValue: name) else {
-                    throw reader.error(
-                        node,
-                        "\(path).conditions: unknown condition '\(name)' (expected \(Rule.Condition.allCases.map(\.rawValue).joined(separator: ", ")))"
-                    )
-                }
-                conditions.append(condition)
-            }
+        let conditions = try fields.names("conditions", kind: "condition", Rule.Condition.self)
+        let fix = try fields.values["fix"].map { node throws(ConfigError) in
+            try Self.fix(node, reader: reader, path: path)
         }
-        var fix: Rule.Fix?
-        if let node = values["fix"] {
-            var parts: [String: String] = [:]
-            var safe = true
-            for (keyNode, value) in try reader.mapping(node, key: "\(path).fix") {
-                let key = try reader.key(keyNode)
-                if key == "safe" {
-                    safe = try reader.bool(value, key: "\(path).fix.safe")
-                    continue
-                }
-                guard ["description", "find", "replace"].contains(key) else {
-                    throw reader.error(
-                        keyNode, "unknown key '\(key)' under \(path).fix (expected description, find, replace, safe)")
-                }
-                parts[key] = try reader.scalar(value, key: "\(path).fix.\(key)")
-            }
-            guard let find = parts["find"], let replace = parts["replace"] else {
-                throw reader.error(node, "\(path).fix needs find and replace")
-            }
-            fix = Rule.Fix(
-                parts["description"] ?? "apply the suggested change", find: find, replace: replace, safe: safe)
-        }
-        var examples: [Rule.Example] = []
-        if let node = values["examples"] {
-            guard case .sequence(let items) = node else { throw reader.error(node, "\(path).examples must be a list") }
-            for item in items {
-                var parts: [String: Node] = [:]
-                for (keyNode, value) in try reader.mapping(item, key: "an example of \(path)") {
-                    let key = try reader.key(keyNode)
-                    guard ["path", "code", "flagged"].contains(key) else {
-                        throw reader.error(
-                            keyNode, "unknown key '\(key)' in an example of \(path) (expected path, code, flagged)")
-                    }
-                    parts[key] = value
-                }
-                guard let pathNode = parts["path"], let codeNode = parts["code"], let flaggedNode = parts["flagged"]
-                else {
-                    throw reader.error(item, "an example of \(path) needs path, code and flagged")
-                }
-                examples.append(
-                    Rule.Example(
-                        try reader.scalar(pathNode, key: "example path"),
-                        try reader.scalar(codeNode, key: "example code"),
-                        flagged: try reader.bool(flaggedNode, key: "example flagged")))
-            }
-        }
+        let examples =
+            try fields.values["examples"].map { node throws(ConfigError) in
+                try Self.examples(node, reader: reader, path: path)
+            } ?? []
         let rule = Rule(
-            id: id, category: category, severity: severity, languages: languages,
-            excludedPaths: try values["exclude_paths"].map { node throws(ConfigError) in
-                try reader.strings(node, key: "\(path).exclude_paths")
-            } ?? [],
-            keywords: try values["keywords"].map { node throws(ConfigError) in
-                try reader.strings(node, key: "\(path).keywords")
-            }?.map { $0.lowercased() } ?? [],
+            id: fields.id, category: category, severity: severity, languages: languages,
+            excludedPaths: try fields.strings("exclude_paths"),
+            keywords: try fields.strings("keywords").map { $0.lowercased() },
             patterns: patterns,
-            requires: try values["requires"].map { node throws(ConfigError) in
-                try Self.patterns(node, reader: reader, key: "\(path).requires")
-            } ?? [],
-            excludes: try values["excludes"].map { node throws(ConfigError) in
-                try Self.patterns(node, reader: reader, key: "\(path).excludes")
-            } ?? [],
-            requiresInFile: try values["requires_in_file"].map { node throws(ConfigError) in
-                try Self.patterns(node, reader: reader, key: "\(path).requires_in_file")
-            } ?? [],
+            requires: try fields.patterns("requires"),
+            excludes: try fields.patterns("excludes"),
+            requiresInFile: try fields.patterns("requires_in_file"),
             conditions: conditions,
-            parents: try values["parents"].map { node throws(ConfigError) in
-                try Self.patterns(node, reader: reader, key: "\(path).parents")
-            } ?? [],
-            targets: try values["targets"].map { node throws(ConfigError) in
-                try Self.patterns(node, reader: reader, key: "\(path).targets")
-            } ?? [],
-            multiline: try values["multiline"].map { node throws(ConfigError) in
-                try reader.bool(node, key: "\(path).multiline")
-            } ?? false,
-            maxLines: try values["max_lines"].map { node throws(ConfigError) in
-                try reader.int(node, key: "\(path).max_lines")
-            },
-            minEntropy: try values["min_entropy"].map { node throws(ConfigError) in
-                try reader.double(node, key: "\(path).min_entropy")
-            },
-            message: try reader.scalar(try required("message"), key: "\(path).message"),
-            recommendation: try values["recommendation"].map { node throws(ConfigError) in
-                try reader.scalar(node, key: "\(path).recommendation")
-            } ?? "",
-            cwe: try values["cwe"].map { node throws(ConfigError) in try reader.scalar(node, key: "\(path).cwe") },
+            parents: try fields.patterns("parents"),
+            targets: try fields.patterns("targets"),
+            multiline: try fields.optional("multiline", reader.bool) ?? false,
+            maxLines: try fields.optional("max_lines", reader.int),
+            minEntropy: try fields.optional("min_entropy", reader.double),
+            message: try reader.scalar(try fields.required("message"), key: "\(path).message"),
+            recommendation: try fields.optional("recommendation", reader.scalar) ?? "",
+            cwe: try fields.optional("cwe", reader.scalar),
             fix: fix, examples: examples)
         do { _ = try RuleEngine(rules: [rule]) } catch { throw reader.error(node, error.message) }
         return rule
     }
 
+    /// A rule's `fix:` mapping: `find` and `replace`, an optional `description`, and `safe` (true unless said).
+    private static func fix(_ node: Node, reader: ConfigLoader.Reader, path: String) throws(ConfigError) -> Rule.Fix {
+        var parts: [String: String] = [:]
+        var safe = true
+        for (keyNode, value) in try reader.mapping(node, key: "\(path).fix") {
+            let key = try reader.key(keyNode)
+            if key == "safe" {
+                safe = try reader.bool(value, key: "\(path).fix.safe")
+                continue
+            }
+            guard ["description", "find", "replace"].contains(key) else {
+                throw reader.error(
+                    keyNode, "unknown key '\(key)' under \(path).fix (expected description, find, replace, safe)")
+            }
+            parts[key] = try reader.scalar(value, key: "\(path).fix.\(key)")
+        }
+        guard let find = parts["find"], let replace = parts["replace"] else {
+            throw reader.error(node, "\(path).fix needs find and replace")
+        }
+        return Rule.Fix(parts["description"] ?? "apply the suggested change", find: find, replace: replace, safe: safe)
+    }
+
+    /// A rule's `examples:` list, each a mapping of `path`, `code` and `flagged`.
+    private static func examples(_ node: Node, reader: ConfigLoader.Reader, path: String) throws(ConfigError)
+        -> [Rule.Example]
+    {
+        guard case .sequence(let items) = node else { throw reader.error(node, "\(path).examples must be a list") }
+        var examples: [Rule.Example] = []
+        for item in items {
+            var parts: [String: Node] = [:]
+            for (keyNode, value) in try reader.mapping(item, key: "an example of \(path)") {
+                let key = try reader.key(keyNode)
+                guard ["path", "code", "flagged"].contains(key) else {
+                    throw reader.error(
+                        keyNode, "unknown key '\(key)' in an example of \(path) (expected path, code, flagged)")
+                }
+                parts[key] = value
+            }
+            guard let pathNode = parts["path"], let codeNode = parts["code"], let flaggedNode = parts["flagged"] else {
+                throw reader.error(item, "an example of \(path) needs path, code and flagged")
+            }
+            examples.append(
+                Rule.Example(
+                    try reader.scalar(pathNode, key: "example path"),
+                    try reader.scalar(codeNode, key: "example code"),
+                    flagged: try reader.bool(flaggedNode, key: "example flagged")))
+        }
+        return examples
+    }
+
     /// A list of patterns: each a regex string (on the code view) or `{regex, view, languages}`.
-    private static func patterns(_ node: Node, reader: ConfigLoader.Reader, key: String) throws(ConfigError) -> [Rule
+    fileprivate static func patterns(_ node: Node, reader: ConfigLoader.Reader, key: String) throws(ConfigError)
+        -> [Rule
         .Pattern]
     {
         let items: [Node]
         if case .sequence(let sequence) = node { items = Array(sequence) } else { items = [node] }
         var patterns: [Rule.Pattern] = []
-        for item in items {
-            if case .scalar(let scalar) = item {
-                patterns.append(Rule.Pattern(.code, scalar.string))
-                continue
-            }
-            var regex: String?
-            var view = Rule.View.code
-            var languages = Set<Language>()
-            for (keyNode, value) in try reader.mapping(item, key: "a pattern of \(key)") {
-                switch try reader.key(keyNode) {
-                case "regex": regex = try reader.scalar(value, key: "\(key).regex")
-                case "view": view = try reader.choice(value, key: "\(key).view", Rule.View.self)
-                case "languages":
-                    for name in try reader.strings(value, key: "\(key).languages") {
-                        guard let language = Language(rawValue: name) else {
-                            throw reader.error(value, "\(key).languages: unknown language '\(name)'")
-                        }
-                        languages.insert(language)
-                    }
-                case let other:
-                    throw reader.error(
-                        keyNode, "unknown key '\(other)' in a pattern of \(key) (expected regex, view, languages)")
-                }
-            }
-            guard let regex else { throw reader.error(item, "a pattern of \(key) needs regex") }
-            patterns.append(Rule.Pattern(view, regex, languages: languages))
-        }
+        for item in items { patterns.append(try pattern(item, reader: reader, key: key)) }
         return patterns
+    }
+
+    /// One item of a pattern list: a regex string (on the code view) or `{regex, view, languages}`.
+    private static func pattern(_ item: Node, reader: ConfigLoader.Reader, key: String) throws(ConfigError)
+        -> Rule.Pattern
+    {
+        if case .scalar(let scalar) = item { return Rule.Pattern(.code, scalar.string) }
+        var regex: String?
+        var view = Rule.View.code
+        var languages = Set<Language>()
+        for (keyNode, value) in try reader.mapping(item, key: "a pattern of \(key)") {
+            switch try reader.key(keyNode) {
+            case "regex": regex = try reader.scalar(value, key: "\(key).regex")
+            case "view": view = try reader.choice(value, key: "\(key).view", Rule.View.self)
+            case "languages":
+                languages.formUnion(
+                    try names(value, reader: reader, key: "\(key).languages", kind: "language", Language.self))
+            case let other:
+                throw reader.error(
+                    keyNode, "unknown key '\(other)' in a pattern of \(key) (expected regex, view, languages)")
+            }
+        }
+        guard let regex else { throw reader.error(item, "a pattern of \(key) needs regex") }
+        return Rule.Pattern(view, regex, languages: languages)
+    }
+
+    /// The list of names `node` read as values of `T`, in order; an unknown name is an error that lists the
+    /// known ones when `listingKnown` is set.
+    fileprivate static func names<T: RawRepresentable & CaseIterable>(
+        _ node: Node, reader: ConfigLoader.Reader, key: String, kind: String, _ type: T.Type,
+        listingKnown: Bool = false
+    ) throws(ConfigError) -> [T] where T.RawValue == String {
+        var values: [T] = []
+        for name in try reader.strings(node, key: key) {
+            guard let value = T(rawValue: name) else {
+                let known = T.allCases.map(\.rawValue).joined(separator: ", ")
+                throw reader.error(
+                    node, "\(key): unknown \(kind) '\(name)'" + (listingKnown ? " (expected \(known))" : ""))
+            }
+            values.append(value)
+        }
+        return values
+    }
+}
+
+/// The fields of one rule mapping, checked against the known keys, with its id read first so that
+/// every later error can name the rule.
+private struct RuleFields {
+    let node: Node
+    let reader: ConfigLoader.Reader
+    let values: [String: Node]
+    let id: String
+
+    init(_ node: Node, reader: ConfigLoader.Reader) throws(ConfigError) {
+        self.node = node
+        self.reader = reader
+        var values: [String: Node] = [:]
+        for (keyNode, value) in try reader.mapping(node, key: "a rule") {
+            let key = try reader.key(keyNode)
+            guard RuleLoader.knownFields.contains(key) else {
+                throw reader.error(
+                    keyNode,
+                    "unknown key '\(key)' in a rule (expected \(RuleLoader.knownFields.sorted().joined(separator: ", ")))"
+                )
+            }
+            values[key] = value
+        }
+        self.values = values
+        guard let idNode = values["id"] else { throw reader.error(node, "a rule needs 'id'") }
+        id = try reader.scalar(idNode, key: "id")
+        guard id.range(of: #"^[a-z0-9]+(\.[a-z0-9_-]+)+$"#, options: .regularExpression) != nil else {
+            throw reader.error(idNode, "rule id '\(id)' must look like category.name (lowercase, dots, dashes)")
+        }
+    }
+
+    /// How errors name the rule.
+    var path: String { "rule \(id)" }
+
+    /// The field `key`, which every rule must have.
+    func required(_ key: String) throws(ConfigError) -> Node {
+        guard let value = values[key] else { throw reader.error(node, "a rule needs '\(key)'") }
+        return value
+    }
+
+    /// The field `key` read by `read` (with the key under the rule's path), or nil when the rule has none.
+    func optional<T>(_ key: String, _ read: (Node, String) throws(ConfigError) -> T) throws(ConfigError) -> T? {
+        guard let value = values[key] else { return nil }
+        return try read(value, "\(path).\(key)")
+    }
+
+    /// A list of patterns (empty when the rule has none).
+    func patterns(_ key: String) throws(ConfigError) -> [Rule.Pattern] {
+        guard let value = values[key] else { return [] }
+        return try RuleLoader.patterns(value, reader: reader, key: "\(path).\(key)")
+    }
+
+    /// A list of strings (empty when the rule has none).
+    func strings(_ key: String) throws(ConfigError) -> [String] {
+        try optional(key, reader.strings) ?? []
+    }
+
+    /// A list of names of `T` (empty when the rule has none); an unknown one is an error that lists the known.
+    func names<T: RawRepresentable & CaseIterable>(_ key: String, kind: String, _ type: T.Type) throws(ConfigError)
+        -> [T] where T.RawValue == String
+    {
+        guard let value = values[key] else { return [] }
+        return try RuleLoader.names(
+            value, reader: reader, key: "\(path).\(key)", kind: kind, type, listingKnown: true)
     }
 }

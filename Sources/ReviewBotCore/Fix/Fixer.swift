@@ -9,10 +9,23 @@ public struct FixOptions: Sendable {
     /// else is fixed, and nobody's edits are touched.
     public var allowDirty: Bool
 
-    public init(maxIterations: Int = 3, verify: String? = nil, allowDirty: Bool = false) {
+    public init(
+        maxIterations: Int = Configuration.FixSettings.defaultMaxIterations, verify: String? = nil,
+        allowDirty: Bool = false
+    ) {
         self.maxIterations = maxIterations
         self.verify = verify
         self.allowDirty = allowDirty
+    }
+
+    /// The `fix:` settings of the configuration, with the command line's values winning where given.
+    public init(
+        _ settings: Configuration.FixSettings, maxIterations: Int? = nil, verify: String? = nil,
+        allowDirty: Bool = false
+    ) {
+        self.init(
+            maxIterations: maxIterations ?? settings.maxIterations, verify: verify ?? settings.verify,
+            allowDirty: allowDirty)
     }
 }
 
@@ -59,146 +72,204 @@ public struct Fixer: Sendable {
     /// fix iterations and the reason the loop stopped.
     public func fixCommits(_ range: String) async throws -> (report: ReviewReport, change: ChangeSet) {
         try recoverInterruptedRun()
-        var head = try workspace.head()
-        var change = try reader.read(.revision(range))
+        let head = try workspace.head()
+        let change = try reader.read(.revision(range))
         guard change.target.head == head.commit else {
             throw ConfigError(
                 "--fix commits on top of HEAD, so the range must end at HEAD (\(range) ends at "
                     + "\(change.target.head?.prefix(12) ?? "?"), HEAD is \(head.commit.prefix(12)))")
         }
-        var report = try await coordinator.review(change, trace: trace)
-        let fixes = CompiledFix.safeFixes(of: configuration.effectiveRules())
-        var records: [ReviewReport.FixRecord] = []
-        var notRetried: Set<String> = []
-        var stop = "iteration limit (\(options.maxIterations)) reached"
-
+        let report = try await coordinator.review(change, trace: trace)
+        var loop = FixLoop(
+            range: range, fixes: CompiledFix.safeFixes(of: configuration.effectiveRules()), head: head, change: change,
+            report: report, stop: "iteration limit (\(options.maxIterations)) reached")
         for iteration in 1...options.maxIterations {
-            // An approving verdict ends the loop once nothing fixable is left; until then the fixer
-            // repairs what it can, milder findings included.
-            var candidates = fixable(report, fixes: fixes, excluding: notRetried)
-            var wanted = proposable(report, fixes: fixes, excluding: notRetried)
-            if report.verdict == .approve && candidates.isEmpty && wanted.isEmpty {
-                stop = "approved"
-                break
-            }
-            let dirty = try dirtyPaths(Set(candidates.map(\.path) + wanted.map(\.path)))
-            if !dirty.isEmpty {
-                guard options.allowDirty else {
-                    throw ConfigError(
-                        "refusing to fix: \(dirty.sorted().joined(separator: ", ")) "
-                            + "\(dirty.count == 1 ? "has" : "have") uncommitted changes; commit or stash them, "
-                            + "or pass --allow-dirty to leave those files alone")
-                }
-                candidates.removeAll { dirty.contains($0.path) }
-                wanted.removeAll { dirty.contains($0.path) }
-            }
-            let asked = await propose(wanted, change: change)
-            notRetried.formUnion(wanted.map(\.fingerprint))
-            if candidates.isEmpty && asked.patches.isEmpty {
-                stop =
-                    dirty.isEmpty ? "no fixable finding left" : "no fixable finding left in files without local edits"
-                if !asked.rejected.isEmpty {
-                    records.append(
-                        .init(iteration: iteration, commit: nil, fixed: [], files: [], rolledBack: asked.rejected))
-                    stop = "no progress: " + Self.describe(asked.rejected)
-                }
-                break
-            }
-            handoff(
-                "reviewers", "fixer", candidates.count + asked.patches.count, "findings",
-                "iteration \(iteration): \(report.verdict.rawValue)")
-
-            var originals: [String: [UInt8]] = [:]
-            for path in Set(candidates.map(\.path) + asked.patches.map(\.finding.path)) {
-                originals[path] = try workspace.contents(of: path, at: head.commit) ?? []
-            }
-            var proven = try await prove(
-                candidates, proposals: asked.patches, existing: report.findings, originals: originals, change: change,
-                fixes: fixes)
-            proven.rejected = asked.rejected + proven.rejected
-            notRetried.formUnion(proven.rejected.map(\.fingerprint))
-            guard !proven.patches.isEmpty else {
-                records.append(
-                    .init(iteration: iteration, commit: nil, fixed: [], files: [], rolledBack: proven.rejected))
-                stop = "no progress: " + Self.describe(proven.rejected)
-                break
-            }
-
-            let applied = proven.patches.flatMap(\.applied)
-            let newFiles = Dictionary(uniqueKeysWithValues: proven.patches.map { ($0.path, $0.result) })
-            let commit = try workspace.writeCommit(
-                parent: head.commit, files: newFiles, message: Self.commitMessage(applied))
-            let saga = FixJournal(
-                reference: head.reference, before: head.commit, after: commit, paths: newFiles.keys.sorted())
-            try saga.begin(in: workspace)
-            try workspace.writeWorkingFiles(newFiles)
-            try workspace.stageWorkingFiles(saga.paths)
-            try workspace.moveReference(head.reference, from: head.commit, to: commit, reason: "fix")
-            try saga.end(in: workspace)
-            handoff("fixer", "git", applied.count, "fixes", "commit \(commit.prefix(12)) on \(head.reference)")
-
-            var record = ReviewReport.FixRecord(
-                iteration: iteration, commit: commit, fixed: applied.map(\.fingerprint), files: saga.paths,
-                rolledBack: proven.rejected)
-
-            if let command = options.verify {
-                let result = try runVerify(command)
-                record.verify = result
-                handoff("fixer", "verify", result.passed ? 1 : 0, "passed", "`\(command)` exited \(result.exitCode)")
-                if !result.passed {
-                    try rollBack(saga, originals: originals)
-                    record.commit = nil
-                    record.rolledBack += applied.map {
-                        .init($0, reason: "`\(command)` failed (exit \(result.exitCode)) after this fix")
-                    }
-                    record.fixed = []
-                    records.append(record)
-                    stop =
-                        "the fixes of iteration \(iteration) broke `\(command)` (exit \(result.exitCode)) and were rolled back: "
-                        + Self.list(applied)
-                    break
-                }
-            }
-
-            // Hand the touched files, and only those, back to the reviewers.
-            let touched = Set(saga.paths)
-            change = try rereadChange(change, touched: touched, commit: commit, patches: proven.patches)
-            handoff("fixer", "reviewers", touched.count, "files", "re-review of the files the fixes touched")
-            let next = try await coordinator.review(change, only: touched, carried: report.findings, trace: trace)
-            let introduced = proven.patches.flatMap {
-                Self.introduced(next.findings, existing: report.findings, patch: $0)
-            }
-            if !introduced.isEmpty {
-                try rollBack(saga, originals: originals)
-                change = try reader.read(.revision(range))
-                record.commit = nil
-                record.fixed = []
-                record.rolledBack += applied.map {
-                    .init(
-                        $0,
-                        reason:
-                            "the fix introduced \(introduced[0].ruleId) at \(introduced[0].path):\(introduced[0].line)")
-                }
-                notRetried.formUnion(applied.map(\.fingerprint))
-                records.append(record)
-                stop = "the fixes of iteration \(iteration) introduced new findings and were rolled back"
-                break
-            }
-            records.append(record)
-            head.commit = commit
-            report = next
-            let more = !fixable(report, fixes: fixes, excluding: notRetried).isEmpty
-            if report.verdict == .approve && !more {
-                stop = "approved"
-            } else if iteration == options.maxIterations {
-                stop = "iteration limit (\(options.maxIterations)) reached"
-            }
+            guard try await fixIteration(iteration, loop: &loop) else { break }
         }
-        report.target.head = head.commit
-        report.fixes = records
-        report.reasons.append(Self.summary(records, stop: stop))
-        handoff("fixer", "verdict", records.count, "iterations", stop)
-        return (report, change)
+        loop.report.target.head = loop.head.commit
+        loop.report.fixes = loop.records
+        loop.report.reasons.append(Self.summary(loop.records, stop: loop.stop))
+        handoff("fixer", "verdict", loop.records.count, "iterations", loop.stop)
+        return (loop.report, loop.change)
+    }
+
+    /// What the fix loop of ``fixCommits(_:)`` carries from one iteration to the next.
+    private struct FixLoop {
+        let range: String
+        let fixes: [String: CompiledFix]
+        var head: HeadState
+        var change: ChangeSet
+        /// The latest review.
+        var report: ReviewReport
+        var records: [ReviewReport.FixRecord] = []
+        /// Findings not to try again: their fix failed, or the proposer was asked already.
+        var notRetried: Set<String> = []
+        /// Why the loop stops (or will, if this iteration is the last).
+        var stop: String
+    }
+
+    /// One iteration of the fix loop: fixes what it can, commits, verifies and re-reviews; false when the
+    /// loop ends here (with `loop.stop` saying why).
+    private func fixIteration(_ iteration: Int, loop: inout FixLoop) async throws -> Bool {
+        guard let work = try workOfIteration(loop: &loop) else { return false }
+        let asked = await propose(work.wanted, change: loop.change)
+        loop.notRetried.formUnion(work.wanted.map(\.fingerprint))
+        if work.candidates.isEmpty && asked.patches.isEmpty {
+            loop.stop =
+                work.dirty.isEmpty ? "no fixable finding left" : "no fixable finding left in files without local edits"
+            if !asked.rejected.isEmpty {
+                loop.records.append(
+                    .init(iteration: iteration, commit: nil, fixed: [], files: [], rolledBack: asked.rejected))
+                loop.stop = "no progress: " + Self.describe(asked.rejected)
+            }
+            return false
+        }
+        handoff(
+            "reviewers", "fixer", work.candidates.count + asked.patches.count, "findings",
+            "iteration \(iteration): \(loop.report.verdict.rawValue)")
+
+        var originals: [String: [UInt8]] = [:]
+        for path in Set(work.candidates.map(\.path) + asked.patches.map(\.finding.path)) {
+            originals[path] = try workspace.contents(of: path, at: loop.head.commit) ?? []
+        }
+        var proven = try await prove(
+            work.candidates, proposals: asked.patches, existing: loop.report.findings, originals: originals,
+            change: loop.change, fixes: loop.fixes)
+        proven.rejected = asked.rejected + proven.rejected
+        loop.notRetried.formUnion(proven.rejected.map(\.fingerprint))
+        guard !proven.patches.isEmpty else {
+            loop.records.append(
+                .init(iteration: iteration, commit: nil, fixed: [], files: [], rolledBack: proven.rejected))
+            loop.stop = "no progress: " + Self.describe(proven.rejected)
+            return false
+        }
+        let committed = try commit(proven.patches, on: loop.head)
+        var record = ReviewReport.FixRecord(
+            iteration: iteration, commit: committed.commit, fixed: committed.applied.map(\.fingerprint),
+            files: committed.saga.paths, rolledBack: proven.rejected)
+        guard try verify(committed, originals: originals, iteration: iteration, record: &record, loop: &loop) else {
+            return false
+        }
+        return try await reviewAgain(
+            committed, patches: proven.patches, originals: originals, iteration: iteration, record: &record, loop: &loop
+        )
+    }
+
+    /// The findings this iteration fixes with rules (`candidates`) and asks the proposer about (`wanted`),
+    /// less those in files with local edits (`dirty`); nil when the verdict approves and nothing is left.
+    private func workOfIteration(loop: inout FixLoop) throws -> (
+        candidates: [Finding], wanted: [Finding], dirty: Set<String>
+    )? {
+        // An approving verdict ends the loop once nothing fixable is left; until then the fixer
+        // repairs what it can, milder findings included.
+        var candidates = fixable(loop.report, fixes: loop.fixes, excluding: loop.notRetried)
+        var wanted = proposable(loop.report, fixes: loop.fixes, excluding: loop.notRetried)
+        if loop.report.verdict == .approve && candidates.isEmpty && wanted.isEmpty {
+            loop.stop = "approved"
+            return nil
+        }
+        let dirty = try dirtyPaths(Set(candidates.map(\.path) + wanted.map(\.path)))
+        if !dirty.isEmpty {
+            guard options.allowDirty else {
+                throw ConfigError(
+                    "refusing to fix: \(dirty.sorted().joined(separator: ", ")) "
+                        + "\(dirty.count == 1 ? "has" : "have") uncommitted changes; commit or stash them, "
+                        + "or pass --allow-dirty to leave those files alone")
+            }
+            candidates.removeAll { dirty.contains($0.path) }
+            wanted.removeAll { dirty.contains($0.path) }
+        }
+        return (candidates, wanted, dirty)
+    }
+
+    /// A fix commit on the branch: the commit, the journal that can undo it, and the findings it fixes.
+    private struct FixCommit {
+        var commit: String
+        var saga: FixJournal
+        var applied: [Finding]
+    }
+
+    /// Commits the proven patches on top of `head`, writes and stages the files, and moves the branch, all
+    /// inside a journal.
+    private func commit(_ patches: [FilePatch], on head: HeadState) throws -> FixCommit {
+        let applied = patches.flatMap(\.applied)
+        let newFiles = Dictionary(uniqueKeysWithValues: patches.map { ($0.path, $0.result) })
+        let commit = try workspace.writeCommit(
+            parent: head.commit, files: newFiles, message: Self.commitMessage(applied))
+        let saga = FixJournal(
+            reference: head.reference, before: head.commit, after: commit, paths: newFiles.keys.sorted())
+        try saga.begin(in: workspace)
+        try workspace.writeWorkingFiles(newFiles)
+        try workspace.stageWorkingFiles(saga.paths)
+        try workspace.moveReference(head.reference, from: head.commit, to: commit, reason: "fix")
+        try saga.end(in: workspace)
+        handoff("fixer", "git", applied.count, "fixes", "commit \(commit.prefix(12)) on \(head.reference)")
+        return FixCommit(commit: commit, saga: saga, applied: applied)
+    }
+
+    /// Runs the user's check, if any, after a fix commit; when it fails, rolls the commit back and returns
+    /// false (the loop ends).
+    private func verify(
+        _ committed: FixCommit, originals: [String: [UInt8]], iteration: Int, record: inout ReviewReport.FixRecord,
+        loop: inout FixLoop
+    ) throws -> Bool {
+        guard let command = options.verify else { return true }
+        let result = try runVerify(command)
+        record.verify = result
+        handoff("fixer", "verify", result.passed ? 1 : 0, "passed", "`\(command)` exited \(result.exitCode)")
+        if result.passed { return true }
+        try rollBack(committed.saga, originals: originals)
+        record.commit = nil
+        record.rolledBack += committed.applied.map {
+            .init($0, reason: "`\(command)` failed (exit \(result.exitCode)) after this fix")
+        }
+        record.fixed = []
+        loop.records.append(record)
+        loop.stop =
+            "the fixes of iteration \(iteration) broke `\(command)` (exit \(result.exitCode)) and were rolled back: "
+            + Self.list(committed.applied)
+        return false
+    }
+
+    /// Hands the touched files, and only those, back to the reviewers; rolls the commit back when the fixes
+    /// introduced findings. False when the loop ends here.
+    private func reviewAgain(
+        _ committed: FixCommit, patches: [FilePatch], originals: [String: [UInt8]], iteration: Int,
+        record: inout ReviewReport.FixRecord, loop: inout FixLoop
+    ) async throws -> Bool {
+        let touched = Set(committed.saga.paths)
+        loop.change = try rereadChange(loop.change, touched: touched, commit: committed.commit, patches: patches)
+        handoff("fixer", "reviewers", touched.count, "files", "re-review of the files the fixes touched")
+        let next = try await coordinator.review(loop.change, only: touched, carried: loop.report.findings, trace: trace)
+        let introduced = patches.flatMap {
+            Self.introduced(next.findings, existing: loop.report.findings, patch: $0)
+        }
+        if !introduced.isEmpty {
+            try rollBack(committed.saga, originals: originals)
+            loop.change = try reader.read(.revision(loop.range))
+            record.commit = nil
+            record.fixed = []
+            record.rolledBack += committed.applied.map {
+                .init(
+                    $0,
+                    reason:
+                        "the fix introduced \(introduced[0].ruleId) at \(introduced[0].path):\(introduced[0].line)")
+            }
+            loop.notRetried.formUnion(committed.applied.map(\.fingerprint))
+            loop.records.append(record)
+            loop.stop = "the fixes of iteration \(iteration) introduced new findings and were rolled back"
+            return false
+        }
+        loop.records.append(record)
+        loop.head.commit = committed.commit
+        loop.report = next
+        let more = !fixable(loop.report, fixes: loop.fixes, excluding: loop.notRetried).isEmpty
+        if loop.report.verdict == .approve && !more {
+            loop.stop = "approved"
+        } else if iteration == options.maxIterations {
+            loop.stop = "iteration limit (\(options.maxIterations)) reached"
+        }
+        return true
     }
 
     // MARK: - Working-tree files (pre-commit hook, --worktree)

@@ -147,114 +147,156 @@ public struct LLMClient: Sendable {
 
     public func ask(_ chat: ChatRequest, agent: String, ledger: LLMLedger) async -> Result<LLMReply, LLMFailure> {
         let key = LLMCache.key(settings: settings, request: chat)
-        if let cache {
-            let start = DispatchTime.now().uptimeNanoseconds
-            if let answer = cache.load(key) {
-                ledger.cacheHit()
-                onEvent(
-                    LLMCallEvent(
-                        agent: agent, start: start, durationMs: milliseconds(since: start), cached: true,
-                        detail: "cache hit"))
-                return .success(LLMReply(answer: answer, cacheKey: key, cached: true))
-            }
-        }
+        if let reply = cachedReply(key, agent: agent, ledger: ledger) { return .success(reply) }
         guard ledger.reserve(tokens: Self.estimateTokens(chat) + chat.maxTokens) else {
             return .failure(LLMFailure(.budget, "token budget used up"))
         }
         var attempt = 0
         var structured = true
         while true {
-            guard ledger.takeRequest() else {
-                return .failure(LLMFailure(.budget, "request budget used up"))
+            let sent: Attempt
+            switch await send(chat, structured: structured, ledger: ledger) {
+            case .failure(let failure): return .failure(failure)
+            case .success(let done): sent = done
             }
-            guard remaining > 0.25 else { return .failure(LLMFailure(.budget, "deadline reached")) }
-            await limiter.acquire()
-            let left = remaining
-            guard left > 0.25 else {
-                await limiter.release()
-                return .failure(LLMFailure(.budget, "deadline reached"))
-            }
-            let timeouts = HTTPTimeouts(
-                connect: min(settings.timeouts.connect, left), total: min(settings.timeouts.total, left),
-                idle: settings.timeouts.idle)
-            let request = provider.request(for: chat, timeouts: timeouts, structured: structured)
-            let start = DispatchTime.now().uptimeNanoseconds
-            let result: Result<HTTPResponse, HTTPError>
-            do {
-                result = .success(try await http.send(request))
-            } catch {
-                result = .failure(error)
-            }
-            await limiter.release()
-            let took = milliseconds(since: start)
-
-            switch result {
-            case .failure(let error):
-                let retriable = error.receivedBytes == 0 && (error.code == .connect || error.code == .reset)
-                if retriable, attempt < settings.retries {
-                    let wait = backoff(attempt)
-                    onEvent(
-                        LLMCallEvent(
-                            agent: agent, start: start, durationMs: took, cached: false,
-                            detail: "\(error.message); retry in \(Self.format(wait))"))
-                    guard wait < remaining - 0.25 else {
-                        return .failure(LLMFailure(.transport, error.message + "; no time left to retry"))
-                    }
-                    await sleep(wait)
-                    attempt += 1
-                    continue
-                }
-                onEvent(
-                    LLMCallEvent(agent: agent, start: start, durationMs: took, cached: false, detail: error.message))
-                let tries = attempt > 0 ? " (\(attempt + 1) attempts)" : ""
-                return .failure(LLMFailure(.transport, error.message + tries))
-
+            let next: NextStep
+            switch sent.result {
+            case .failure(let error): next = afterFailure(error, of: sent, attempt: attempt, agent: agent)
             case .success(let response):
-                let status = response.status
-                let summary = "HTTP \(status), \(response.body.count) bytes, HTTP/\(response.httpVersion)"
-                if status == 429 || (500...599).contains(status) {
-                    let message = LLMProvider.errorMessage(response)
-                    if attempt < settings.retries {
-                        let retryAfter = Self.retryAfter(response.headers["retry-after"])
-                        let wait = retryAfter ?? backoff(attempt)
-                        onEvent(
-                            LLMCallEvent(
-                                agent: agent, start: start, durationMs: took, cached: false,
-                                detail: summary + "; retry in \(Self.format(wait))"))
-                        guard wait < remaining - 0.25 else {
-                            let why = retryAfter != nil ? "Retry-After \(Self.format(wait))" : "the next retry"
-                            return .failure(
-                                LLMFailure(.http, "HTTP \(status) (\(message)); \(why) would pass the deadline"))
-                        }
-                        await sleep(wait)
-                        attempt += 1
-                        continue
-                    }
-                    onEvent(LLMCallEvent(agent: agent, start: start, durationMs: took, cached: false, detail: summary))
-                    return .failure(
-                        LLMFailure(.http, "HTTP \(status) after \(attempt + 1) attempts: \(message)"))
-                }
-                onEvent(LLMCallEvent(agent: agent, start: start, durationMs: took, cached: false, detail: summary))
-                if status == 400, structured, Self.refusesStructure(response) {
-                    // An endpoint without schema support: ask again with the prompt alone.
-                    structured = false
-                    continue
-                }
-                guard (200..<300).contains(status) else {
-                    var message = "HTTP \(status): \(LLMProvider.errorMessage(response))"
-                    if status == 401 || status == 403 {
-                        message += " (is \(settings.effectiveKeyVariable) set to a valid key?)"
-                    }
-                    return .failure(LLMFailure(.http, message))
-                }
-                do {
-                    let answer = try provider.answer(from: response)
-                    return .success(LLMReply(answer: answer, cacheKey: key, cached: false))
-                } catch {
-                    return .failure(error)
-                }
+                next = afterResponse(
+                    response, of: sent, attempt: attempt, structured: structured, agent: agent, key: key)
+            }
+            switch next {
+            case .finish(let result): return result
+            case .retry(let wait):
+                await sleep(wait)
+                attempt += 1
+            case .askWithoutStructure: structured = false
             }
         }
+    }
+
+    /// One HTTP attempt: what came back, when it started (`DispatchTime` uptime) and how long it took.
+    private struct Attempt {
+        var result: Result<HTTPResponse, HTTPError>
+        var start: UInt64
+        var took: Double
+    }
+
+    /// What ``ask(_:agent:ledger:)`` does after an attempt.
+    private enum NextStep {
+        case finish(Result<LLMReply, LLMFailure>)
+        /// Sleep this many seconds, then try again.
+        case retry(after: Double)
+        /// An endpoint without schema support: ask again with the prompt alone.
+        case askWithoutStructure
+    }
+
+    /// The cached answer to the question under `key`, counted and traced as a cache hit; nil when there is none.
+    private func cachedReply(_ key: String, agent: String, ledger: LLMLedger) -> LLMReply? {
+        guard let cache else { return nil }
+        let start = DispatchTime.now().uptimeNanoseconds
+        guard let answer = cache.load(key) else { return nil }
+        ledger.cacheHit()
+        onEvent(
+            LLMCallEvent(
+                agent: agent, start: start, durationMs: milliseconds(since: start), cached: true, detail: "cache hit"))
+        return LLMReply(answer: answer, cacheKey: key, cached: true)
+    }
+
+    /// Sends one request within the agent's request budget, the run's deadline and the endpoint's limit.
+    private func send(_ chat: ChatRequest, structured: Bool, ledger: LLMLedger) async -> Result<Attempt, LLMFailure> {
+        guard ledger.takeRequest() else {
+            return .failure(LLMFailure(.budget, "request budget used up"))
+        }
+        guard remaining > 0.25 else { return .failure(LLMFailure(.budget, "deadline reached")) }
+        await limiter.acquire()
+        let left = remaining
+        guard left > 0.25 else {
+            await limiter.release()
+            return .failure(LLMFailure(.budget, "deadline reached"))
+        }
+        let timeouts = HTTPTimeouts(
+            connect: min(settings.timeouts.connect, left), total: min(settings.timeouts.total, left),
+            idle: settings.timeouts.idle)
+        let request = provider.request(for: chat, timeouts: timeouts, structured: structured)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result: Result<HTTPResponse, HTTPError>
+        do {
+            result = .success(try await http.send(request))
+        } catch {
+            result = .failure(error)
+        }
+        await limiter.release()
+        return .success(Attempt(result: result, start: start, took: milliseconds(since: start)))
+    }
+
+    /// After a request that got no usable response: a retry when the connection failed before any byte came.
+    private func afterFailure(_ error: HTTPError, of sent: Attempt, attempt: Int, agent: String) -> NextStep {
+        let retriable = error.receivedBytes == 0 && (error.code == .connect || error.code == .reset)
+        if retriable, attempt < settings.retries {
+            let wait = backoff(attempt)
+            trace(sent, agent: agent, detail: "\(error.message); retry in \(Self.format(wait))")
+            guard wait < remaining - 0.25 else {
+                return .finish(.failure(LLMFailure(.transport, error.message + "; no time left to retry")))
+            }
+            return .retry(after: wait)
+        }
+        trace(sent, agent: agent, detail: error.message)
+        let tries = attempt > 0 ? " (\(attempt + 1) attempts)" : ""
+        return .finish(.failure(LLMFailure(.transport, error.message + tries)))
+    }
+
+    /// After a complete response: a retry after 429 or 5xx, the answer of a success, or why there is none.
+    private func afterResponse(
+        _ response: HTTPResponse, of sent: Attempt, attempt: Int, structured: Bool, agent: String, key: String
+    ) -> NextStep {
+        let status = response.status
+        let summary = "HTTP \(status), \(response.body.count) bytes, HTTP/\(response.httpVersion)"
+        if status == 429 || (500...599).contains(status) {
+            return afterOverload(response, of: sent, attempt: attempt, agent: agent, summary: summary)
+        }
+        trace(sent, agent: agent, detail: summary)
+        if status == 400, structured, Self.refusesStructure(response) { return .askWithoutStructure }
+        guard (200..<300).contains(status) else {
+            var message = "HTTP \(status): \(LLMProvider.errorMessage(response))"
+            if status == 401 || status == 403 {
+                message += " (is \(settings.effectiveKeyVariable) set to a valid key?)"
+            }
+            return .finish(.failure(LLMFailure(.http, message)))
+        }
+        do {
+            let answer = try provider.answer(from: response)
+            return .finish(.success(LLMReply(answer: answer, cacheKey: key, cached: false)))
+        } catch {
+            return .finish(.failure(error))
+        }
+    }
+
+    /// After a 429 or 5xx response: a retry (after `Retry-After` when the server sends one) while retries and
+    /// time are left.
+    private func afterOverload(
+        _ response: HTTPResponse, of sent: Attempt, attempt: Int, agent: String, summary: String
+    ) -> NextStep {
+        let status = response.status
+        let message = LLMProvider.errorMessage(response)
+        guard attempt < settings.retries else {
+            trace(sent, agent: agent, detail: summary)
+            return .finish(.failure(LLMFailure(.http, "HTTP \(status) after \(attempt + 1) attempts: \(message)")))
+        }
+        let retryAfter = Self.retryAfter(response.headers["retry-after"])
+        let wait = retryAfter ?? backoff(attempt)
+        trace(sent, agent: agent, detail: summary + "; retry in \(Self.format(wait))")
+        guard wait < remaining - 0.25 else {
+            let why = retryAfter != nil ? "Retry-After \(Self.format(wait))" : "the next retry"
+            return .finish(.failure(LLMFailure(.http, "HTTP \(status) (\(message)); \(why) would pass the deadline")))
+        }
+        return .retry(after: wait)
+    }
+
+    /// Reports an HTTP attempt to the trace.
+    private func trace(_ sent: Attempt, agent: String, detail: String) {
+        onEvent(LLMCallEvent(agent: agent, start: sent.start, durationMs: sent.took, cached: false, detail: detail))
     }
 
     /// Exponential backoff with jitter: 0.5 s, 1 s, 2 s, … (capped at 8 s), each scaled by a random 50–100 %.

@@ -69,14 +69,45 @@ public struct LLMReviewStage: Sendable {
     ) {
         let started = DispatchTime.now().uptimeNanoseconds
         let deadline = ContinuousClock.now + .milliseconds(Int(settings.deadline * 1000))
-        let participants = reports.indices.filter {
-            reports[$0].status != .failed && Category(rawValue: reports[$0].agent).map(settings.agents.contains) == true
-        }
         var summary = LLMRunSummary(
             provider: settings.provider.rawValue, model: settings.model ?? "", requests: 0, cacheHits: 0, redacted: 0,
             dropped: 0, durationMs: 0, unreviewed: [], failures: [])
 
         let blocks = Self.blocks(input: input, context: settings.contextLines)
+        let redacted = redactedTexts(input: input, blocks: blocks, summary: &summary)
+        let client = LLMClient(
+            settings: settings, apiKey: settings.apiKey(environment: environment), deadline: deadline
+        ) { event in
+            trace.record(
+                TraceEvent(
+                    from: event.agent, to: "llm", count: 1, unit: event.cached ? "cache hit" : "request",
+                    durationMs: event.durationMs, detail: event.detail, startMs: trace.offsetMs(event.start)))
+        }
+        let passes = passes(reports: reports, input: input, blocks: blocks)
+        let results: [Int: AgentResult]
+        if let unavailable = redacted.unavailable {
+            results = Dictionary(
+                passes.map { pass in
+                    (
+                        pass.index,
+                        pass.blocks.isEmpty
+                            ? AgentResult() : AgentResult(failed: unavailable, paths: pass.blocks.map(\.path))
+                    )
+                }, uniquingKeysWith: { first, _ in first })
+        } else {
+            let files = Dictionary(input.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+            results = await reviewAll(passes, client: client, texts: redacted.texts, files: files)
+        }
+        let updated = merge(results, of: passes, into: reports, summary: &summary)
+        summary.durationMs = Int(milliseconds(since: started))
+        return (updated, summary)
+    }
+
+    /// Every file's lines as the prompts may show them, secrets redacted (counted in `summary`), and why
+    /// nothing may be sent at all (no API key, or redaction impossible), if so.
+    private func redactedTexts(input: AgentInput, blocks: [String: [PromptBlock]], summary: inout LLMRunSummary)
+        -> (texts: [String: [Int: String]], unavailable: String?)
+    {
         var texts: [String: [Int: String]] = [:]
         var unavailable: String?
         if settings.apiKeyVariable != nil && settings.apiKey(environment: environment) == nil {
@@ -93,16 +124,15 @@ public struct LLMReviewStage: Sendable {
         } catch {
             unavailable = "secrets cannot be redacted (\(error.message)), so nothing was sent"
         }
+        return (texts, unavailable)
+    }
 
-        let client = LLMClient(
-            settings: settings, apiKey: settings.apiKey(environment: environment), deadline: deadline
-        ) { event in
-            trace.record(
-                TraceEvent(
-                    from: event.agent, to: "llm", count: 1, unit: event.cached ? "cache hit" : "request",
-                    durationMs: event.durationMs, detail: event.detail, startMs: trace.offsetMs(event.start)))
+    /// The passes of the agents that take part (not failed, and named in `llm.agents`), each with its blocks
+    /// and its share of the budgets.
+    private func passes(reports: [AgentReport], input: AgentInput, blocks: [String: [PromptBlock]]) -> [AgentPass] {
+        let participants = reports.indices.filter {
+            reports[$0].status != .failed && Category(rawValue: reports[$0].agent).map(settings.agents.contains) == true
         }
-        let files = Dictionary(input.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let agentBlocks = participants.map { index -> [PromptBlock] in
             let category = Category(rawValue: reports[index].agent) ?? .quality
             return input.files.flatMap { file -> [PromptBlock] in
@@ -129,58 +159,36 @@ public struct LLMReviewStage: Sendable {
                     blocks: blocks, ruleFindings: report.findings.filter { $0.source == .rule },
                     ledger: LLMLedger(requests: requests, tokens: settings.tokenBudget / count)))
         }
+        return passes
+    }
 
-        let redactedTexts = texts
-        let results: [Int: AgentResult]
-        if let unavailable {
-            results = Dictionary(
-                passes.map { pass in
-                    (
-                        pass.index,
-                        pass.blocks.isEmpty
-                            ? AgentResult() : AgentResult(failed: unavailable, paths: pass.blocks.map(\.path))
-                    )
-                }, uniquingKeysWith: { first, _ in first })
-        } else {
-            results = await withTaskGroup(of: (Int, AgentResult).self, returning: [Int: AgentResult].self) { group in
-                for pass in passes {
-                    group.addTask {
-                        (pass.index, await self.review(pass, client: client, texts: redactedTexts, files: files))
-                    }
+    /// Runs every pass at once; the results by report index.
+    private func reviewAll(
+        _ passes: [AgentPass], client: LLMClient, texts: [String: [Int: String]], files: [String: SourceFile]
+    ) async -> [Int: AgentResult] {
+        await withTaskGroup(of: (Int, AgentResult).self, returning: [Int: AgentResult].self) { group in
+            for pass in passes {
+                group.addTask {
+                    (pass.index, await self.review(pass, client: client, texts: texts, files: files))
                 }
-                var collected: [Int: AgentResult] = [:]
-                for await (index, result) in group { collected[index] = result }
-                return collected
             }
+            var collected: [Int: AgentResult] = [:]
+            for await (index, result) in group { collected[index] = result }
+            return collected
         }
+    }
 
+    /// `reports` with each pass's result added to its agent's report, and the results counted in `summary`.
+    private func merge(
+        _ results: [Int: AgentResult], of passes: [AgentPass], into reports: [AgentReport],
+        summary: inout LLMRunSummary
+    ) -> [AgentReport] {
         var updated = reports
         var unreviewed: [String: (agents: [String], reason: String)] = [:]
         var unreviewedOrder: [String] = []
         for pass in passes {
             guard let result = results[pass.index] else { continue }
-            var report = updated[pass.index]
-            report.findings += result.findings
-            report.durationMs += result.durationMs
-            let dropped = result.dropped.values.reduce(0, +)
-            let status: AgentReport.Status = result.failures.isEmpty ? .ok : .degraded
-            var note: String?
-            if let first = result.failures.first {
-                note =
-                    result.failures.count == 1 || result.chunks <= 1
-                    ? "llm: \(first)" : "llm: \(result.failures.count) of \(result.chunks) requests failed: \(first)"
-                summary.failures.append("\(pass.agent): \(first)")
-            }
-            if status == .degraded && report.status == .ok { report.status = .degraded }
-            if let note { report.note = report.note.map { $0 + "; " + note } ?? note }
-            report.llm = LLMAgentSummary(
-                status: status, chunks: result.chunks, requests: pass.ledger.requests,
-                cacheHits: pass.ledger.cacheHits, findings: result.findings.count, dropped: dropped,
-                durationMs: result.durationMs, note: note)
-            updated[pass.index] = report
-            summary.requests += pass.ledger.requests
-            summary.cacheHits += pass.ledger.cacheHits
-            summary.dropped += dropped
+            updated[pass.index] = Self.merge(result, of: pass, into: updated[pass.index], summary: &summary)
             for (path, reason) in result.unreviewed {
                 let key = path + "\u{0}" + reason
                 if unreviewed[key] == nil {
@@ -196,8 +204,35 @@ public struct LLMReviewStage: Sendable {
                     path: String(key.prefix { $0 != "\u{0}" }), agents: $0.agents, reason: $0.reason)
             }
         }
-        summary.durationMs = Int(milliseconds(since: started))
-        return (updated, summary)
+        return updated
+    }
+
+    /// `report` with one pass's findings, status, note and LLM summary, and the pass counted in `summary`.
+    private static func merge(
+        _ result: AgentResult, of pass: AgentPass, into report: AgentReport, summary: inout LLMRunSummary
+    ) -> AgentReport {
+        var report = report
+        report.findings += result.findings
+        report.durationMs += result.durationMs
+        let dropped = result.dropped.values.reduce(0, +)
+        let status: AgentReport.Status = result.failures.isEmpty ? .ok : .degraded
+        var note: String?
+        if let first = result.failures.first {
+            note =
+                result.failures.count == 1 || result.chunks <= 1
+                ? "llm: \(first)" : "llm: \(result.failures.count) of \(result.chunks) requests failed: \(first)"
+            summary.failures.append("\(pass.agent): \(first)")
+        }
+        if status == .degraded && report.status == .ok { report.status = .degraded }
+        if let note { report.note = report.note.map { $0 + "; " + note } ?? note }
+        report.llm = LLMAgentSummary(
+            status: status, chunks: result.chunks, requests: pass.ledger.requests,
+            cacheHits: pass.ledger.cacheHits, findings: result.findings.count, dropped: dropped,
+            durationMs: result.durationMs, note: note)
+        summary.requests += pass.ledger.requests
+        summary.cacheHits += pass.ledger.cacheHits
+        summary.dropped += dropped
+        return report
     }
 
     /// One agent's LLM work: its blocks, its rule findings, its share of the budget.

@@ -14,6 +14,16 @@ struct MarkdownRenderer {
     static let marker = "<!-- reviewbot-report -->"
 
     func render(_ report: ReviewReport) -> String {
+        var out = header(report)
+        out += findings(report)
+        out += votes(report)
+        out += fixes(report)
+        out += footer(report)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The marker, the verdict and score, the target and summary, and the reasons.
+    private func header(_ report: ReviewReport) -> [String] {
         var out = [Self.marker]
         out.append(
             "### \(Self.verdictIcon(report.verdict)) reviewbot: \(report.verdict.label) · score \(String(format: "%.1f", report.score))/10"
@@ -28,23 +38,18 @@ struct MarkdownRenderer {
             out.append("")
             for reason in report.reasons { out.append("- \(Self.escape(reason))") }
         }
+        return out
+    }
 
+    /// A table per severity of the first ``maxFindings`` findings not suppressed, their details folded
+    /// away, and how many were left out.
+    private func findings(_ report: ReviewReport) -> [String] {
+        var out: [String] = []
         let active = report.findings.filter { !$0.suppressed }
         let shown = Array(active.prefix(Self.maxFindings))
         if !shown.isEmpty {
             for severity in Severity.allCases.reversed() {
-                let group = shown.filter { $0.severity == severity }
-                guard !group.isEmpty else { continue }
-                let total = active.filter { $0.severity == severity }.count
-                out.append("")
-                out.append("#### \(Self.severityIcon(severity)) \(severity.rawValue.capitalized) (\(total))")
-                out.append("")
-                out.append("| where | rule | finding |")
-                out.append("|---|---|---|")
-                for finding in group {
-                    out.append(
-                        "| \(place(finding, in: report)) | `\(finding.ruleId)` | \(Self.cell(finding.message)) |")
-                }
+                out += table(of: severity, shown: shown, active: active, in: report)
             }
             out.append("")
             out.append("<details>")
@@ -59,43 +64,65 @@ struct MarkdownRenderer {
                 "_\(active.count - shown.count) more finding\(active.count - shown.count == 1 ? " is" : "s are") not listed here (\(active.count) in all); the JSON and SARIF reports have every one._"
             )
         }
+        return out
+    }
 
-        if !report.votes.isEmpty {
-            out.append("")
-            out.append("<details>")
-            out.append("<summary>Votes</summary>")
-            out.append("")
-            out.append("| agent | vote | weight | reason |")
-            out.append("|---|---|---:|---|")
-            for vote in report.votes {
-                let veto = vote.veto ? " (veto)" : ""
-                let weight = vote.weight == vote.weight.rounded() ? String(Int(vote.weight)) : String(vote.weight)
-                out.append(
-                    "| \(vote.agent) | \(Self.verdictIcon(vote.vote)) \(vote.vote.label)\(veto) | \(weight) | \(Self.cell(vote.reason)) |"
-                )
-            }
-            out.append("")
-            out.append("</details>")
+    /// The table of the shown findings of one severity, titled with how many `active` findings have it
+    /// (nothing when none is shown).
+    private func table(of severity: Severity, shown: [Finding], active: [Finding], in report: ReviewReport)
+        -> [String]
+    {
+        let group = shown.filter { $0.severity == severity }
+        guard !group.isEmpty else { return [] }
+        let total = active.filter { $0.severity == severity }.count
+        var out = ["", "#### \(Self.severityIcon(severity)) \(severity.rawValue.capitalized) (\(total))", ""]
+        out.append("| where | rule | finding |")
+        out.append("|---|---|---|")
+        for finding in group {
+            out.append("| \(place(finding, in: report)) | `\(finding.ruleId)` | \(Self.cell(finding.message)) |")
         }
+        return out
+    }
 
-        if !report.fixes.isEmpty {
-            out.append("")
-            out.append("**Fixes applied**")
-            out.append("")
-            out.append("| iteration | commit | findings fixed | not applied |")
-            out.append("|---:|---|---:|---|")
-            for fix in report.fixes {
-                let commit =
-                    fix.commit.map { "`\($0.prefix(7))`" } ?? (fix.fixed.isEmpty ? "rolled back" : "working tree")
-                let undone = fix.rolledBack.map {
-                    "`\($0.ruleId)` at \(Self.escape($0.path)):\($0.line): \(Self.escape($0.reason))"
-                }
-                out.append(
-                    "| \(fix.iteration) | \(commit) | \(fix.fixed.count) | \(undone.isEmpty ? "—" : undone.joined(separator: "<br>")) |"
-                )
-            }
+    /// The agents' votes, folded away.
+    private func votes(_ report: ReviewReport) -> [String] {
+        guard !report.votes.isEmpty else { return [] }
+        var out = ["", "<details>", "<summary>Votes</summary>", ""]
+        out.append("| agent | vote | weight | reason |")
+        out.append("|---|---|---:|---|")
+        for vote in report.votes {
+            let veto = vote.veto ? " (veto)" : ""
+            let weight = vote.weight == vote.weight.rounded() ? String(Int(vote.weight)) : String(vote.weight)
+            out.append(
+                "| \(vote.agent) | \(Self.verdictIcon(vote.vote)) \(vote.vote.label)\(veto) | \(weight) | \(Self.cell(vote.reason)) |"
+            )
         }
+        out.append("")
+        out.append("</details>")
+        return out
+    }
 
+    /// The fix iterations: their commits, how many findings each fixed, and what it did not apply.
+    private func fixes(_ report: ReviewReport) -> [String] {
+        guard !report.fixes.isEmpty else { return [] }
+        var out = ["", "**Fixes applied**", ""]
+        out.append("| iteration | commit | findings fixed | not applied |")
+        out.append("|---:|---|---:|---|")
+        for fix in report.fixes {
+            let commit = fix.commit.map { "`\($0.prefix(7))`" } ?? (fix.fixed.isEmpty ? "rolled back" : "working tree")
+            let undone = fix.rolledBack.map {
+                "`\($0.ruleId)` at \(Self.escape($0.path)):\($0.line): \(Self.escape($0.reason))"
+            }
+            out.append(
+                "| \(fix.iteration) | \(commit) | \(fix.fixed.count) | \(undone.isEmpty ? "—" : undone.joined(separator: "<br>")) |"
+            )
+        }
+        return out
+    }
+
+    /// The small print: suppressed and baselined findings, agents that did not run cleanly, skipped files,
+    /// and the version.
+    private func footer(_ report: ReviewReport) -> [String] {
         var notes: [String] = []
         let suppressed = report.findings.filter { $0.suppressed && !$0.baselined }.count
         if suppressed > 0 { notes.append("\(suppressed) suppressed inline") }
@@ -111,9 +138,7 @@ struct MarkdownRenderer {
             notes.append("\(skipped) file\(skipped == 1 ? "" : "s") not reviewed (binary, ignored, too large, …)")
         }
         notes.append("reviewbot \(report.tool.version)")
-        out.append("")
-        out.append("<sub>\(notes.joined(separator: " · "))</sub>")
-        return out.joined(separator: "\n") + "\n"
+        return ["", "<sub>\(notes.joined(separator: " · "))</sub>"]
     }
 
     /// `path:line`, linked to the line when a link can be made.

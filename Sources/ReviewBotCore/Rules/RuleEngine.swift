@@ -74,20 +74,10 @@ final class LazyRegex: @unchecked Sendable {
     }
 
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
+        guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
         return haystack.withUnsafeBufferPointer { hay in
             needle.withUnsafeBufferPointer { needle in
-                let last = hay.count - needle.count
-                var offset = 0
-                while offset <= last {
-                    if hay[offset] == first {
-                        var step = 1
-                        while step < needle.count && hay[offset + step] == needle[step] { step += 1 }
-                        if step == needle.count { return true }
-                    }
-                    offset += 1
-                }
-                return false
+                ByteSearch.occurs(needle, in: hay, range: 0..<hay.count, foldingCase: false)
             }
         }
     }
@@ -132,28 +122,11 @@ final class LazyRegex: @unchecked Sendable {
                 index += 2
             case 0x5B:  // [ … ]: a class, never part of a run
                 endRun()
-                var end = index + 1
-                if end < characters.count && characters[end] == 0x5E { end += 1 }
-                if end < characters.count && characters[end] == 0x5D { end += 1 }
-                while end < characters.count && characters[end] != 0x5D {
-                    if characters[end] == 0x5B { return nil }  // nested sets, [:classes:]
-                    end += characters[end] == 0x5C ? 2 : 1
-                }
-                guard end < characters.count else { return nil }
-                index = end + 1
+                guard let end = endOfClass(in: characters, at: index) else { return nil }
+                index = end
             case 0x28:  // (
                 endRun()
-                if index + 1 < characters.count && characters[index + 1] == 0x3F {
-                    // Only non-capturing and named groups and lookarounds; inline options change matching.
-                    let rest = Array(characters[(index + 2)...].prefix(2))
-                    // (?: (?= (?! (?<= (?<! (?<name>
-                    let named =
-                        rest.count == 2 && rest[0] == 0x3C && ((rest[1] | 0x20) >= 0x61 && (rest[1] | 0x20) <= 0x7A)
-                    let allowed =
-                        rest.first == 0x3A || rest.first == 0x3D || rest.first == 0x21 || rest == [0x3C, 0x3D]
-                        || rest == [0x3C, 0x21] || named
-                    guard allowed else { return nil }
-                }
+                guard opensPlainGroup(characters, at: index) else { return nil }
                 depth += 1
                 index += 1
             case 0x29:  // )
@@ -167,14 +140,8 @@ final class LazyRegex: @unchecked Sendable {
                 index += 1
             case 0x7B:  // { of a quantifier {n}, {n,}, {n,m}: skipped whole
                 endRun()
-                var end = index + 1
-                while end < characters.count
-                    && ((characters[end] >= 0x30 && characters[end] <= 0x39) || characters[end] == 0x2C)
-                {
-                    end += 1
-                }
-                guard end < characters.count, characters[end] == 0x7D, end > index + 1 else { return nil }
-                index = end + 1
+                guard let end = endOfQuantifier(in: characters, at: index) else { return nil }
+                index = end
             default:
                 if depth == 0 && isWord(byte) && !quantified(after: index + 1) {
                     run.append(byte)
@@ -187,6 +154,68 @@ final class LazyRegex: @unchecked Sendable {
         guard depth == 0 else { return nil }
         endRun()
         return best.isEmpty ? nil : best
+    }
+
+    /// Where the character class that opens at `start` (`[`) ends (the index after its `]`); nil when it
+    /// does not end, or holds a nested set or a `[:class:]`.
+    private static func endOfClass(in characters: [UInt8], at start: Int) -> Int? {
+        var end = start + 1
+        if end < characters.count && characters[end] == 0x5E { end += 1 }
+        if end < characters.count && characters[end] == 0x5D { end += 1 }
+        while end < characters.count && characters[end] != 0x5D {
+            if characters[end] == 0x5B { return nil }  // nested sets, [:classes:]
+            end += characters[end] == 0x5C ? 2 : 1
+        }
+        guard end < characters.count else { return nil }
+        return end + 1
+    }
+
+    /// Whether the group that opens at `start` (`(`) matches as its contents do: a plain, non-capturing or
+    /// named group or a lookaround, not one with inline options, which change matching.
+    private static func opensPlainGroup(_ characters: [UInt8], at start: Int) -> Bool {
+        guard start + 1 < characters.count && characters[start + 1] == 0x3F else { return true }
+        let rest = Array(characters[(start + 2)...].prefix(2))
+        // (?: (?= (?! (?<= (?<! (?<name>
+        let named = rest.count == 2 && rest[0] == 0x3C && ((rest[1] | 0x20) >= 0x61 && (rest[1] | 0x20) <= 0x7A)
+        return rest.first == 0x3A || rest.first == 0x3D || rest.first == 0x21 || rest == [0x3C, 0x3D]
+            || rest == [0x3C, 0x21] || named
+    }
+
+    /// Where the quantifier `{n}`, `{n,}` or `{n,m}` that opens at `start` ends (the index after its `}`); nil
+    /// when the brace does not open one.
+    private static func endOfQuantifier(in characters: [UInt8], at start: Int) -> Int? {
+        var end = start + 1
+        while end < characters.count
+            && ((characters[end] >= 0x30 && characters[end] <= 0x39) || characters[end] == 0x2C)
+        {
+            end += 1
+        }
+        guard end < characters.count, characters[end] == 0x7D, end > start + 1 else { return nil }
+        return end + 1
+    }
+}
+
+/// Searches for a byte string in a buffer, for the few places that look for a literal or a keyword
+/// without a regular expression.
+private enum ByteSearch {
+    /// Whether `needle` (not empty) occurs in `hay[range]`; with `foldingCase`, each byte of `hay` is
+    /// compared with bit 0x20 set, so that a lowercase `needle` also finds its uppercase form.
+    @inline(__always)
+    static func occurs(
+        _ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, range: Range<Int>, foldingCase: Bool
+    ) -> Bool {
+        let fold: UInt8 = foldingCase ? 0x20 : 0
+        let first = needle[0]
+        var offset = range.lowerBound
+        while offset + needle.count <= range.upperBound {
+            if hay[offset] | fold == first {
+                var step = 1
+                while step < needle.count && hay[offset + step] | fold == needle[step] { step += 1 }
+                if step == needle.count { return true }
+            }
+            offset += 1
+        }
+        return false
     }
 }
 
@@ -819,17 +848,10 @@ public struct RuleEngine: Sendable {
         let range = file.lineRange(line)
         return file.raw.withUnsafeBufferPointer { raw in
             keywords.contains { keyword in
-                guard let first = keyword.first, range.count >= keyword.count else { return false }
-                var offset = range.lowerBound
-                while offset + keyword.count <= range.upperBound {
-                    if raw[offset] | 0x20 == first {
-                        var step = 1
-                        while step < keyword.count && raw[offset + step] | 0x20 == keyword[step] { step += 1 }
-                        if step == keyword.count { return true }
-                    }
-                    offset += 1
+                guard !keyword.isEmpty, range.count >= keyword.count else { return false }
+                return keyword.withUnsafeBufferPointer {
+                    ByteSearch.occurs($0, in: raw, range: range, foldingCase: true)
                 }
-                return false
             }
         }
     }
@@ -1025,12 +1047,6 @@ struct KeywordIndex: Sendable {
     ) {
         let tables = self.tables
         let ruleCount = self.ruleCount
-        @inline(__always) func select(_ entry: Entry) {
-            for rule in tables.ruleList[entry.rulesStart..<entry.rulesEnd] where !seen[rule] {
-                seen[rule] = true
-                found.append(rule)
-            }
-        }
         var offset = range.lowerBound
         let end = range.upperBound
         while offset < end {
@@ -1042,26 +1058,49 @@ struct KeywordIndex: Sendable {
             }
             let first = Int(Self.lower(byte))
             if flags & Self.isShortKeyword != 0 {
-                for entry in tables.entries[tables.bucketStart[first]..<tables.bucketLong[first]] { select(entry) }
+                for entry in tables.entries[tables.bucketStart[first]..<tables.bucketLong[first]] {
+                    Self.select(entry, tables: tables, seen: seen, into: &found)
+                }
             }
             if flags & Self.startsLongKeyword != 0 && offset + 1 < end {
-                let second = Self.lower(buffer[offset + 1])
-                let pair = first << 8 | Int(second)
-                if tables.pairBits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
-                    for entry in tables.entries[tables.bucketLong[first]..<tables.bucketStart[first + 1]]
-                    where offset + entry.keywordCount <= end && tables.keywordBytes[entry.keywordStart + 1] == second {
-                        var step = 2
-                        while step < entry.keywordCount
-                            && Self.lower(buffer[offset + step]) == tables.keywordBytes[entry.keywordStart + step]
-                        {
-                            step += 1
-                        }
-                        if step == entry.keywordCount { select(entry) }
-                    }
-                }
+                Self.selectLongKeywords(
+                    at: offset, first: first, end: end, in: buffer, tables: tables, seen: seen, into: &found)
             }
             if found.count == ruleCount { break }
             offset += 1
+        }
+    }
+
+    /// Selects the rules of the keywords of two bytes or more that start at `offset` (whose lowercased byte
+    /// is `first`) and end by `end`.
+    @inline(__always)
+    private static func selectLongKeywords(
+        at offset: Int, first: Int, end: Int, in buffer: UnsafeBufferPointer<UInt8>, tables: KeywordTables,
+        seen: UnsafeMutableBufferPointer<Bool>, into found: inout [Int]
+    ) {
+        let second = lower(buffer[offset + 1])
+        let pair = first << 8 | Int(second)
+        guard tables.pairBits[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { return }
+        for entry in tables.entries[tables.bucketLong[first]..<tables.bucketStart[first + 1]]
+        where offset + entry.keywordCount <= end && tables.keywordBytes[entry.keywordStart + 1] == second {
+            var step = 2
+            while step < entry.keywordCount
+                && lower(buffer[offset + step]) == tables.keywordBytes[entry.keywordStart + step]
+            {
+                step += 1
+            }
+            if step == entry.keywordCount { select(entry, tables: tables, seen: seen, into: &found) }
+        }
+    }
+
+    /// Adds the rules `entry` selects to `found`, each once.
+    @inline(__always)
+    private static func select(
+        _ entry: Entry, tables: KeywordTables, seen: UnsafeMutableBufferPointer<Bool>, into found: inout [Int]
+    ) {
+        for rule in tables.ruleList[entry.rulesStart..<entry.rulesEnd] where !seen[rule] {
+            seen[rule] = true
+            found.append(rule)
         }
     }
 }

@@ -306,42 +306,50 @@ private struct LexerScan {
             return index
         }
         if let formIndex = tables.forms.firstIndex(where: { matches($0.open, at: index) }) {
-            let form = tables.forms[formIndex]
-            var escapes = form.escapes
-            var interpolation = form.interpolation
-            if tables.pythonPrefixes {
-                var first = index
-                while first > 0 && Self.isIdentifier(raw[first - 1]) && index - first < 3 { first -= 1 }
-                if first == 0 || !Self.isIdentifier(raw[first - 1]) {
-                    // Only the letters f, r, b and u (either case) make a prefix.
-                    var isPrefix = true
-                    var formatted = false
-                    var rawString = false
-                    for offset in first..<index {
-                        switch raw[offset] | 0x20 {
-                        case 0x66: formatted = true
-                        case 0x72: rawString = true
-                        case 0x62, 0x75: break
-                        default: isPrefix = false
-                        }
-                    }
-                    if isPrefix {
-                        if formatted { interpolation = tables.braceInterpolation }
-                        if rawString { escapes = false }
-                    }
-                }
-            }
-            if tables.csharpPrefixes && index > 0 {
-                if raw[index - 1] == 0x24 { interpolation = tables.braceInterpolation }
-                if raw[index - 1] == 0x40 { escapes = false }
-            }
-            push(
-                Mode(
-                    kind: .string, form: formIndex, escapes: escapes, interpolation: interpolation,
-                    variables: form.variables))
-            return index + form.open.count
+            return openString(formIndex, at: index)
         }
         return index + 1
+    }
+
+    /// A string of form `formIndex` that opens at `index`, with what a prefix before it changes (Python's
+    /// `f` and `r`, C#'s `$` and `@`): enters it and returns where its contents start.
+    private mutating func openString(_ formIndex: Int, at index: Int) -> Int {
+        let form = tables.forms[formIndex]
+        var escapes = form.escapes
+        var interpolation = form.interpolation
+        if tables.pythonPrefixes, let prefix = pythonPrefix(before: index) {
+            if prefix.formatted { interpolation = tables.braceInterpolation }
+            if prefix.raw { escapes = false }
+        }
+        if tables.csharpPrefixes && index > 0 {
+            if raw[index - 1] == 0x24 { interpolation = tables.braceInterpolation }
+            if raw[index - 1] == 0x40 { escapes = false }
+        }
+        push(
+            Mode(
+                kind: .string, form: formIndex, escapes: escapes, interpolation: interpolation,
+                variables: form.variables))
+        return index + form.open.count
+    }
+
+    /// The Python string prefix right before a quote at `index` (at most three letters): whether it makes an
+    /// f-string and a raw string; nil when the word before the quote is not a prefix.
+    private func pythonPrefix(before index: Int) -> (formatted: Bool, raw: Bool)? {
+        var first = index
+        while first > 0 && Self.isIdentifier(raw[first - 1]) && index - first < 3 { first -= 1 }
+        guard first == 0 || !Self.isIdentifier(raw[first - 1]) else { return nil }
+        // Only the letters f, r, b and u (either case) make a prefix.
+        var formatted = false
+        var rawString = false
+        for offset in first..<index {
+            switch raw[offset] | 0x20 {
+            case 0x66: formatted = true
+            case 0x72: rawString = true
+            case 0x62, 0x75: break
+            default: return nil
+            }
+        }
+        return (formatted, rawString)
     }
 
     /// A block comment: blanked up to and including its end.
