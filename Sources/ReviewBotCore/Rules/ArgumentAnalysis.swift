@@ -228,7 +228,6 @@ struct ArgumentAnalysis {
             let next = characters[end + 1]
             if "([{".contains(next) { depth += 1 }
             if ")]}".contains(next) {
-                if depth == 0 && !formatCall { break }
                 if depth == 0 { break }
                 depth -= 1
             }
