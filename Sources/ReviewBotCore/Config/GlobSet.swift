@@ -3,37 +3,72 @@ import Foundation
 /// gitignore-style globs: `*`, `?`, `**`, a trailing `/` for folders, a leading `/` to anchor at the
 /// root, and `!` to re-include. A pattern without `/` matches a name at any depth.
 public struct GlobSet: Sendable {
-    private let entries: [(regex: SharedRegex, negated: Bool)]
+    /// One run of consecutive patterns of the same kind (ignore or re-include).
+    ///
+    /// A pattern without `/` names one path component, so it is matched against the components (a file
+    /// pattern against any of them, a folder pattern against all but the last) with an anchored alternation;
+    /// matching `^(.*/)?name(/.*)?$` against the whole path backtracks over every `/` for every pattern, which
+    /// cost 0.4 ms a path with the ~40 default globs.
+    private struct Run: Sendable {
+        var negated: Bool
+        /// Names any component may have (`*.lock`, `generated`).
+        var names: SharedRegex?
+        /// Names any folder on the path may have (`vendor/`).
+        var folders: SharedRegex?
+        /// Patterns with a `/` inside, anchored at the root.
+        var anchored: SharedRegex?
 
-    /// Consecutive patterns of the same kind (ignore or re-include) are compiled as one alternation: the
-    /// last matching pattern decides, and within a run any match decides the same way. One regular
-    /// expression for the ~40 default globs keeps start-up cheap for hooks.
+        func matches(_ path: String) -> Bool {
+            if let anchored, anchored.matches(path) { return true }
+            guard names != nil || folders != nil else { return false }
+            let components = path.split(separator: "/", omittingEmptySubsequences: false)
+            for (index, component) in components.enumerated() {
+                let text = String(component)
+                if let names, names.matches(text) { return true }
+                if let folders, index < components.count - 1, folders.matches(text) { return true }
+            }
+            return false
+        }
+    }
+
+    private let runs: [Run]
+
+    /// Consecutive patterns of the same kind are compiled together: the last matching pattern decides, and
+    /// within a run any match decides the same way. A few regular expressions for the ~40 default globs keep
+    /// start-up cheap for hooks.
     public init(_ patterns: [String]) {
-        var runs: [(sources: [String], negated: Bool)] = []
+        var sources: [(names: [String], folders: [String], anchored: [String], negated: Bool)] = []
         for pattern in patterns {
             var text = pattern.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty, !text.hasPrefix("#") else { continue }
             let negated = text.hasPrefix("!")
             if negated { text.removeFirst() }
-            let source = Self.regex(for: text)
+            let glob = Self.parse(text)
             // Only a `[…]` class can make an invalid pattern; such a glob is left out rather than breaking its run.
-            if text.contains("["), !Self.compiles(source) { continue }
-            if let last = runs.last, last.negated == negated {
-                runs[runs.count - 1].sources.append(source)
-            } else {
-                runs.append(([source], negated))
+            if text.contains("["), !Self.compiles(glob.body) { continue }
+            if sources.last?.negated != negated { sources.append(([], [], [], negated)) }
+            let last = sources.count - 1
+            switch (glob.anchored, glob.folder) {
+            case (true, _): sources[last].anchored.append("^" + glob.body + (glob.folder ? "/.*$" : "(/.*)?$"))
+            case (false, true): sources[last].folders.append(glob.body)
+            case (false, false): sources[last].names.append(glob.body)
             }
         }
-        entries = runs.compactMap { run in
-            let joined =
-                run.sources.count == 1 ? run.sources[0] : run.sources.map { "(?:\($0))" }.joined(separator: "|")
-            return (try? SharedRegex(joined)).map { ($0, run.negated) }
+        func alternation(_ bodies: [String], _ wrap: (String) -> String) -> SharedRegex? {
+            guard !bodies.isEmpty else { return nil }
+            return try? SharedRegex(wrap(bodies.map { "(?:\($0))" }.joined(separator: "|")))
+        }
+        runs = sources.map { source in
+            Run(
+                negated: source.negated, names: alternation(source.names) { "^(?:\($0))$" },
+                folders: alternation(source.folders) { "^(?:\($0))$" },
+                anchored: alternation(source.anchored) { $0 })
         }
     }
 
     public func matches(_ path: String) -> Bool {
         var ignored = false
-        for entry in entries where entry.regex.matches(path) { ignored = !entry.negated }
+        for run in runs where run.matches(path) { ignored = !run.negated }
         return ignored
     }
 
@@ -41,13 +76,15 @@ public struct GlobSet: Sendable {
         (try? NSRegularExpression(pattern: pattern)) != nil
     }
 
-    static func regex(for glob: String) -> String {
+    /// A glob as a regular expression for what it names (`body`, not anchored), whether it is anchored at
+    /// the root (a leading `/` or one inside) and whether it names only folders (a trailing `/`).
+    static func parse(_ glob: String) -> (body: String, anchored: Bool, folder: Bool) {
         var text = glob
         let directory = text.hasSuffix("/")
         if directory { text.removeLast() }
-        let anchored = text.hasPrefix("/") || text.dropLast().contains("/")
+        let anchored = text.hasPrefix("/") || text.contains("/")
         if text.hasPrefix("/") { text.removeFirst() }
-        var out = anchored ? "^" : "^(.*/)?"
+        var out = ""
         var characters = Array(text)
         var index = 0
         while index < characters.count {
@@ -75,8 +112,6 @@ public struct GlobSet: Sendable {
             index += 1
         }
         characters.removeAll()
-        // A folder pattern covers everything below it; a file pattern may also name a folder.
-        out += directory ? "/.*$" : "(/.*)?$"
-        return out
+        return (out, anchored, directory)
     }
 }
