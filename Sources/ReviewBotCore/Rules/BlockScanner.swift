@@ -107,6 +107,8 @@ struct BlockScanner {
         try! SharedRegex(pattern)
     }
 
+    /// What a function header holds (`func` also finds `function`).
+    private static let keywords: [[UInt8]] = ["func", "fun ", "init", "=>", "->"].map { Array($0.utf8) }
     private static let catchHeader = regex(#"^\s*catch\b"#)
     private static let functionKeyword = regex(#"(?<![\w$.])(?:func|function|fun|init|deinit)\b|(?:=>|->)\s*$"#)
     /// `name(parameters)` ending the header, optionally followed by a return type or `throws` clause.
@@ -163,10 +165,19 @@ struct BlockScanner {
     private func classify(_ header: String) -> (flags: Flags, firstLine: Int) {
         let trimmed = header.drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         if trimmed.hasPrefix("catch") && Self.catchHeader.matches(header) { return (.catch, 0) }
-        // most blocks (if, for, types, closures without parameters) are settled without a regex
-        let keywords = ["func", "function", "fun ", "init", "=>", "->"]
-        let hasKeyword = keywords.contains { header.contains($0) }
-        guard hasKeyword || header.contains(")") else { return ([], 0) }
+        // most blocks (if, for, types, closures without parameters) are settled without a regex, from the
+        // bytes (Foundation's String.contains cost more than the rest of the scan)
+        var header = header
+        let (hasKeyword, hasParenthesis) = header.withUTF8 { bytes in
+            (
+                Self.keywords.contains { keyword in
+                    keyword.withUnsafeBufferPointer {
+                        ByteSearch.occurs($0, in: bytes, range: 0..<bytes.count, foldingCase: false)
+                    }
+                }, bytes.contains(0x29)
+            )
+        }
+        guard hasKeyword || hasParenthesis else { return ([], 0) }
         var anchor: String.Index?
         let whole = NSRange(header.startIndex..., in: header)
         if hasKeyword, let match = Self.functionKeyword.regex.matches(in: header, range: whole).last,

@@ -197,7 +197,7 @@ final class LazyRegex: @unchecked Sendable {
 
 /// Searches for a byte string in a buffer, for the few places that look for a literal or a keyword
 /// without a regular expression.
-private enum ByteSearch {
+enum ByteSearch {
     /// Whether `needle` (not empty) occurs in `hay[range]`; with `foldingCase`, each byte of `hay` is
     /// compared with bit 0x20 set, so that a lowercase `needle` also finds its uppercase form.
     @inline(__always)
