@@ -41,7 +41,25 @@ final class LazyRegex: @unchecked Sendable {
         #else
             let eager = !builtin
         #endif
-        if eager { compiled = try NSRegularExpression(pattern: pattern, options: []) }
+        if eager { compiled = try Self.compile(pattern) }
+    }
+
+    /// Expressions compiled so far in this process, by pattern: rules repeat patterns (a statement pattern in
+    /// both `patterns` and `excludes`, the same element test in several rules), and a fix loop builds its
+    /// engines again. The lock is not held while compiling, so agents still compile in parallel.
+    private static let cacheLock = NSLock()
+    nonisolated(unsafe) private static var cache: [String: NSRegularExpression] = [:]
+
+    private static func compile(_ pattern: String) throws -> NSRegularExpression {
+        cacheLock.lock()
+        let cached = cache[pattern]
+        cacheLock.unlock()
+        if let cached { return cached }
+        let regex = try NSRegularExpression(pattern: pattern, options: [])
+        cacheLock.lock()
+        cache[pattern] = regex
+        cacheLock.unlock()
+        return regex
     }
 
     var regex: NSRegularExpression {
@@ -49,7 +67,7 @@ final class LazyRegex: @unchecked Sendable {
         defer { lock.unlock() }
         if let compiled { return compiled }
         do {
-            let regex = try NSRegularExpression(pattern: pattern, options: [])
+            let regex = try Self.compile(pattern)
             compiled = regex
             return regex
         } catch {
