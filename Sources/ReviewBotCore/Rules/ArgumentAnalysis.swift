@@ -161,11 +161,16 @@ struct ArgumentAnalysis {
         return values
     }
 
+    /// The longest line whose spliced values are followed; a longer one counts as not followed.
+    static let maxLineBytes = 2_000
+
     /// The values a line of code (comments and string contents blanked) splices into strings: expressions
     /// interpolated into literals, operands of `+` or `.` chains with a literal, the right side of `%` after a
     /// literal, and the arguments of `.format(…)` or of a `sprintf`-style call after its format string. Nil when
     /// the line builds strings another way (`+=`, `<<`, `concat`, `join`), which this does not follow.
     static func splicedValues(inCode line: String) -> [String]? {
+        // Each literal's expression is found by scanning around it, so a minified line is not followed.
+        guard line.utf8.count <= maxLineBytes else { return nil }
         if line.contains("+=") || line.contains("<<") || line.contains(".=") || line.contains("concat")
             || line.contains("join")
         {
