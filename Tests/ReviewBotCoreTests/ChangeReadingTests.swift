@@ -282,6 +282,24 @@ import Testing
         #expect(text.stdout.contains("skipped logo.png"))
     }
 
+    @Test func minifiedBundleIsSkippedWithANoteAndAnInlineSVGIsNot() throws {
+        let repo = try ScratchRepository(initialCommit: true)
+        // one 46 KB line of statements: a bundle
+        let statements = (0..<1_000).map { "db.query(\"SELECT * FROM t WHERE a = \" + v\($0));" }
+        try repo.write("bundle.js", statements.joined() + "\n")
+        // a hand-written page with a long inline SVG path and an unlabelled image
+        let path = String(repeating: "L10 20 ", count: 1_500)
+        try repo.write("page.html", "<p>Logo</p>\n<svg><path d=\"M0 0 \(path)\"/></svg>\n<img src=\"chart.png\">\n")
+        try repo.commitAll("files")
+
+        let result = try repo.reviewbot("review", "--format", "json", "--fail-on", "never")
+        #expect(result.status == 0, "\(result.summary)")
+        #expect(try result.skippedKeys() == ["bundle.js:added:minified"])
+        let detail = try result.skipped().first?["detail"] as? String
+        #expect(detail?.contains("minified") == true)
+        #expect(try result.findingKeys().contains("accessibility.img-alt@page.html:3"))
+    }
+
     @Test func fileOverTheSizeLimitIsSkippedWithANote() throws {
         let repo = try ScratchRepository(initialCommit: true)
         try repo.writeConfig("max_file_bytes: 100\n")

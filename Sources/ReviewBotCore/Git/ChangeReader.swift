@@ -279,12 +279,47 @@ public struct ChangeReader: Sendable {
         _ delta: DeltaInfo, status: FileStatus, path: String, hunks: [Hunk], added: [Int], oldText: String?,
         newText: String
     ) -> Entry {
+        if let detail = Self.minified(newText) {
+            return .skipped(SkippedFile(path: path, status: status, reason: .minified, detail: detail))
+        }
         let moved = status == .renamed || status == .copied
         return .file(
             FileChange(
                 path: path, oldPath: moved ? delta.oldPath : nil, status: status,
                 similarity: moved ? Int(delta.similarity) : nil, hunks: hunks, addedLines: added.sorted(),
                 oldText: oldText, newText: newText))
+    }
+
+    /// A file is minified (a bundle, generated code) when one line is over `minifiedLine` bytes, or it has at
+    /// least `minifiedLines` lines averaging over `minifiedAverage` bytes: hand-written code, even with an inline
+    /// SVG path or a data line, stays far below both, while rule patterns that look across lines cost time
+    /// quadratic in a line's length.
+    static let minifiedLine = 20_000
+    static let minifiedLines = 10
+    static let minifiedAverage = 2_000
+
+    /// Why `text` counts as minified, or nil.
+    static func minified(_ text: String) -> String? {
+        let bytes = text.utf8
+        guard bytes.count > minifiedAverage else { return nil }
+        var lines = 1
+        var longest = 0
+        var current = 0
+        for byte in bytes {
+            if byte == 0x0A {
+                lines += 1
+                longest = max(longest, current)
+                current = 0
+            } else {
+                current += 1
+            }
+        }
+        longest = max(longest, current)
+        if longest > minifiedLine { return "minified: a line of \(longest) bytes" }
+        if lines >= minifiedLines && bytes.count / lines > minifiedAverage {
+            return "minified: \(lines) lines averaging \(bytes.count / lines) bytes"
+        }
+        return nil
     }
 
     /// A delta between two blobs (a range or the index): each blob is loaded once and the patch is made

@@ -98,6 +98,8 @@ public struct SkippedFile: Sendable, Equatable, Codable {
         case binary
         case tooLarge = "too_large"
         case invalidUTF8 = "invalid_utf8"
+        /// Lines far longer than people write: a bundle or generated file that no rule reads usefully.
+        case minified
         case submodule
         case ignored
         case deleted
