@@ -284,7 +284,7 @@ import Testing
 
     @Test func minifiedBundleIsSkippedWithANoteAndAnInlineSVGIsNot() throws {
         let repo = try ScratchRepository(initialCommit: true)
-        // one 46 KB line of statements: a bundle
+        // one 46 KB line of statements: a bundle (unsafe on purpose) reviewbot:ignore security.sql-injection
         let statements = (0..<1_000).map { "db.query(\"SELECT * FROM t WHERE a = \" + v\($0));" }
         try repo.write("bundle.js", statements.joined() + "\n")
         // a hand-written page with a long inline SVG path and an unlabelled image
