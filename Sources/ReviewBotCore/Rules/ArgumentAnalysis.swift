@@ -269,11 +269,24 @@ struct ArgumentAnalysis {
 
     /// `text` split at `separator` outside brackets and quotes.
     private static func topLevelSplit(_ text: String, separator: Character) -> [String] {
+        topLevelSplit(text) { character, _ in character == separator }
+    }
+
+    /// The operands of a top-level `+` (or PHP `.`) concatenation; one element when there is none.
+    static func concatenationParts(_ expression: String) -> [String] {
+        topLevelSplit(expression) { character, previous in character == "+" || (character == "." && previous == " ") }
+    }
+
+    /// `text` split where `isSeparator(character, previous character)` holds outside brackets and quotes; the
+    /// parts are trimmed and empty ones dropped.
+    private static func topLevelSplit(_ text: String, isSeparator: (Character, Character) -> Bool) -> [String] {
         var parts: [String] = []
         var current = ""
         var depth = 0
         var quote: Character?
+        var previous: Character = " "
         for character in text {
+            defer { previous = character }
             if let open = quote {
                 if character == open { quote = nil }
             } else if "\"'`".contains(character) {
@@ -281,43 +294,13 @@ struct ArgumentAnalysis {
             } else if "([{".contains(character) {
                 depth += 1
             } else if ")]}".contains(character) {
-                depth -= 1
-            } else if character == separator && depth == 0 {
+                depth = max(0, depth - 1)
+            } else if depth == 0 && isSeparator(character, previous) {
                 parts.append(current)
                 current = ""
                 continue
             }
             current.append(character)
-        }
-        parts.append(current)
-        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
-    /// The operands of a top-level `+` (or PHP `.`) concatenation; one element when there is none.
-    static func concatenationParts(_ expression: String) -> [String] {
-        var parts: [String] = []
-        var current = ""
-        var depth = 0
-        var quote: Character?
-        var previous: Character = " "
-        for character in expression {
-            if let open = quote {
-                if character == open { quote = nil }
-            } else {
-                switch character {
-                case "\"", "'", "`": quote = character
-                case "(", "[", "{": depth += 1
-                case ")", "]", "}": depth = max(0, depth - 1)
-                case "+" where depth == 0, "." where depth == 0 && previous == " ":
-                    parts.append(current)
-                    current = ""
-                    previous = character
-                    continue
-                default: break
-                }
-            }
-            current.append(character)
-            previous = character
         }
         parts.append(current)
         return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
