@@ -2,6 +2,7 @@
 # Benchmarks reviewbot against its two performance targets and prints the numbers (it asserts nothing):
 #   1. `reviewbot review 600.0.1..603.0.1` on swift-syntax takes at most 3× `git diff 600.0.1 603.0.1`;
 #   2. the pre-commit hook on a 10-file staged change has a median under 50 ms.
+# Then it prints the slowest inputs of Fixtures/bad-inputs (scripts/bad-inputs-bench.sh; TOP, LIMIT).
 #
 # Environment:
 #   BUILD_DIR     scratch path of the release build (default .build)
@@ -744,6 +745,11 @@ printf 'hook median %.1f ms, p90 %.1f ms, min %.1f ms (exit status %s: %s)\n' \
 echo "hook review: $(json_field "$work/hook.json" '.stats.files' 'd["stats"]["files"]') files," \
     "$(json_field "$work/hook.json" '.stats.addedLines' 'd["stats"]["addedLines"]') added lines," \
     "$(json_field "$work/hook.json" '.findings | length' 'len(d["findings"])') findings"
+
+# --- 3. the slowest bad inputs --------------------------------------------------------------------
+
+echo
+"$root/scripts/bad-inputs-bench.sh" "$binary" || echo "bad-inputs-bench failed"
 
 # --- targets -------------------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ Scripted (default): answers OpenAI chat completions (POST .../chat/completions) 
   invalid-findings  one valid finding and four that fail validation
   repair            prose first; a valid answer to the repair request
   patch             a fix request's answer: the flagged line with the SQL parameterised (fixer tests)
+  file:PATH         the answer's text is the file at PATH, whatever it holds (the bad-input corpus)
 
 Proxy (--upstream URL): forwards every request to URL (same path) and returns the upstream's answer.
 
@@ -189,6 +190,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if call.scenario.startswith("delay:"):
             time.sleep(float(call.scenario.split(":", 1)[1]))
             return self.send(200, call.completion(call.valid))
+        if call.scenario.startswith("file:"):
+            with open(call.scenario.split(":", 1)[1], "rb") as handle:
+                return self.send(200, call.completion(handle.read().decode("utf-8", "replace")))
         answer = scripted_answer(call)
         if answer is not None:
             text, finish = answer

@@ -41,7 +41,7 @@ public struct ChangeReader: Sendable {
     }
 
     /// The options of the diff, and of the patch of each file: no context, exact hunks.
-    private func diffOptions() -> git_diff_options {
+    func diffOptions() -> git_diff_options {
         var options = CLibGit2_diff_options_init()
         options.context_lines = 0
         options.interhunk_lines = 0
@@ -359,7 +359,7 @@ public struct ChangeReader: Sendable {
     }
 
     /// The hunks of a patch, and the new-side numbers of the lines it adds (in patch order).
-    private static func hunks(of patch: OpaquePointer) -> (hunks: [Hunk], added: [Int]) {
+    static func hunks(of patch: OpaquePointer) -> (hunks: [Hunk], added: [Int]) {
         var hunks: [Hunk] = []
         var added: [Int] = []
         let hunkCount = git_patch_num_hunks(patch)

@@ -2,7 +2,7 @@ internal import CLibGit2
 import Foundation
 
 /// Makes sure libgit2 is initialised once per process, before the first call into it.
-private let libgit2Initialised: Bool = {
+let libgit2Initialised: Bool = {
     git_libgit2_init()
     return true
 }()

@@ -1,0 +1,3 @@
+# café
+import pickle
+pickle.loads(data)  # ÿþ
