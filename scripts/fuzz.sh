@@ -178,6 +178,8 @@ for target in "${targets[@]}"; do
         [ "$found" -eq 0 ] && result="FAILED (exit $status)"
         grep -E "ERROR: libFuzzer|Fatal error|SUMMARY|ALARM|==ERROR" "$log" | head -5 | sed 's/^/   /'
         echo "   log: $log"
+    elif ls "$artifacts"/slow-unit-* >/dev/null 2>&1; then
+        echo "   inputs over 1 s (under the timeout): $artifacts/slow-unit-*"
     else
         rm -rf "$artifacts"
     fi
