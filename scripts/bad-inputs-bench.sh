@@ -93,7 +93,7 @@ EOF
         commit "$repo" "bad input"
         ;;
     config)
-        printf '%s\n' "import os" "os.system('ls ' + name)" "text = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!'" \
+        printf '%s\n' "import os" "os.system('ls ' + name)" "value = aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!" \
             'password = "hunter2"' >"$repo/app.py"
         commit "$repo" change
         echo "--config $file"

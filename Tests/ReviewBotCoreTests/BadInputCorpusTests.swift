@@ -120,7 +120,7 @@ enum BadInputCorpus {
         let repo = try ScratchRepository(initialCommit: true)
         try repo.write(
             "app.py",
-            "import os\nos.system('ls ' + name)\ntext = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!'\npassword = \"hunter2\"\n"
+            "import os\nos.system('ls ' + name)\nvalue = aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\npassword = \"hunter2\"\n"
         )
         try repo.commitAll("change")
         let config = try ScratchRepository.temporaryFolder() + "/bad.yml"

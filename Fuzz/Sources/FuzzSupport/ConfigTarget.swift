@@ -5,11 +5,11 @@ import Foundation
 /// The configuration loader and the custom-rule loader, then the engine built from what they loaded.
 public enum ConfigTarget {
     /// A few lines of several languages, for the rules a configuration defines; `app.py` is the change that
-    /// BadInputCorpusTests reviews with a bad configuration (its run of `a` wakes nested quantifiers).
+    /// BadInputCorpusTests reviews with a bad configuration (its run of `a` in code wakes nested quantifiers).
     static let samples: [SourceFile] = [
         (
             "app.py",
-            "import os\nos.system('ls ' + name)\ntext = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!'\npassword = \"hunter2\"\n"
+            "import os\nos.system('ls ' + name)\nvalue = aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\npassword = \"hunter2\"\n"
         ),
         ("web/index.js", "const q = `SELECT * FROM t WHERE id = ${id}`;\ndb.query(q);\neval(x);\n"),
         ("page.html", "<img src=\"a.png\">\n<a href=\"#\" onclick=\"go()\">x</a>\n"),
