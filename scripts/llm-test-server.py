@@ -6,6 +6,7 @@ Scripted (default): answers OpenAI chat completions (POST .../chat/completions) 
 --scenario when the name has none, so one server serves every test:
 
   ok                a valid answer: one low finding on the first added line of the prompt
+  file:PATH         the answer's text is the file at PATH, whatever it holds (the bad-input corpus)
   delay:S           the same after S seconds (the benchmark's fixed delay)
   slow-body         headers and half a body, then silence (an idle timeout)
   hang              no answer at all (the total timeout or the deadline)
@@ -22,7 +23,6 @@ Scripted (default): answers OpenAI chat completions (POST .../chat/completions) 
   invalid-findings  one valid finding and four that fail validation
   repair            prose first; a valid answer to the repair request
   patch             a fix request's answer: the flagged line with the SQL parameterised (fixer tests)
-  file:PATH         the answer's text is the file at PATH, whatever it holds (the bad-input corpus)
 
 Proxy (--upstream URL): forwards every request to URL (same path) and returns the upstream's answer.
 
