@@ -6,8 +6,8 @@ Scripted (default): answers OpenAI chat completions (POST .../chat/completions) 
 --scenario when the name has none, so one server serves every test:
 
   ok                a valid answer: one low finding on the first added line of the prompt
-  file:PATH         the answer's text is the file at PATH, whatever it holds (the bad-input corpus)
   delay:S           the same after S seconds (the benchmark's fixed delay)
+  file:PATH         the answer's text is the file at PATH, whatever it holds (the bad-input corpus)
   slow-body         headers and half a body, then silence (an idle timeout)
   hang              no answer at all (the total timeout or the deadline)
   reset             the connection is reset before any byte of a response
