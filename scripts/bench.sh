@@ -2,7 +2,6 @@
 # Benchmarks reviewbot against its two performance targets and prints the numbers (it asserts nothing):
 #   1. `reviewbot review 600.0.1..603.0.1` on swift-syntax takes at most 3× `git diff 600.0.1 603.0.1`;
 #   2. the pre-commit hook on a 10-file staged change has a median under 50 ms.
-# Then it prints the slowest inputs of Fixtures/bad-inputs (scripts/bad-inputs-bench.sh; TOP, LIMIT).
 #
 # Environment:
 #   BUILD_DIR     scratch path of the release build (default .build)
