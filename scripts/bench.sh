@@ -745,7 +745,7 @@ echo "hook review: $(json_field "$work/hook.json" '.stats.files' 'd["stats"]["fi
     "$(json_field "$work/hook.json" '.stats.addedLines' 'd["stats"]["addedLines"]') added lines," \
     "$(json_field "$work/hook.json" '.findings | length' 'len(d["findings"])') findings"
 
-# --- 3. the slowest bad inputs --------------------------------------------------------------------
+# --- the slowest bad inputs (Fixtures/bad-inputs/*/) ----------------------------------------------
 
 echo
 "$root/scripts/bad-inputs-bench.sh" "$binary" || echo "bad-inputs-bench failed"
