@@ -20,7 +20,8 @@
 #
 # Environment: FUZZ_TIMEOUT (seconds per input, default 2), FUZZ_RSS_MB (default 2048), FUZZ_MAX_LEN (bytes per
 # input, default 16384), FUZZ_CORPUS (corpus root), FUZZ_SCRATCH (build folder, default Fuzz/.build),
-# FUZZ_SEED_KNOWN_SLOW=1 (seed the known-slow inputs too).
+# FUZZ_SEED_KNOWN_SLOW=1 (seed the known-slow inputs too), FUZZ_KEEP_GOING=1 (libFuzzer's fork mode: a crash or
+# timeout is filed and the run goes on, to collect several in one run).
 set -uo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -144,8 +145,10 @@ for target in "${targets[@]}"; do
     log="$artifacts/fuzz.log"
     seed "$target" "$corpus"
     echo "== $target: $seconds s, -timeout=$per_input -rss_limit_mb=$rss -max_len=$max_len, corpus $corpus"
+    keep_going=()
+    [ "${FUZZ_KEEP_GOING:-}" = 1 ] && keep_going=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
     # The Swift runtime's backtracer would take the crash from libFuzzer, which then saves no input.
-    SWIFT_BACKTRACE=enable=no "$bin_dir/$binary" -max_total_time="$seconds" -timeout="$per_input" \
+    SWIFT_BACKTRACE=enable=no "$bin_dir/$binary" "${keep_going[@]}" -max_total_time="$seconds" -timeout="$per_input" \
         -rss_limit_mb="$rss" -max_len="$max_len" -report_slow_units=1 \
         -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" >"$log" 2>&1
     status=$?
