@@ -96,7 +96,9 @@ struct ReviewCommand: AsyncParsableCommand {
     func run() async throws {
         let request: ChangeRequest = staged ? .staged : worktree ? .worktree : .revision(range ?? "HEAD")
         let location = try RepositoryLocation.locate(repository)
-        var configuration = try ConfigLoader.load(explicit: config, workdir: location.workdir)
+        let setup = try TrustPolicy.setup(
+            for: request, repositoryPath: repository, location: location, config: config, baseline: baseline)
+        var configuration = setup.configuration
         if let failOn { configuration.failOn = failOn }
         try llm.apply(to: &configuration.llm, environment: ProcessInfo.processInfo.environment)
 
@@ -105,7 +107,8 @@ struct ReviewCommand: AsyncParsableCommand {
         let recorder = verbose ? TraceRecorder(listener: Self.printHandoff) : TraceRecorder()
         let start = DispatchTime.now().uptimeNanoseconds
         var coordinator = Coordinator(configuration: configuration)
-        coordinator.baseline = try (baseline ?? configuration.baseline).map(Baseline.load)
+        coordinator.baseline = setup.baseline
+        coordinator.refusals = setup.refusals
         let display = verbose ? nil : Self.startProgress(for: &coordinator)
         var fixer = Fixer(
             configuration: configuration, reader: reader,

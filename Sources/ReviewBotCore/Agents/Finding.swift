@@ -61,6 +61,10 @@ public struct Finding: Sendable, Codable, Equatable {
     public var suppressed: Bool
     /// True when the baseline lists the finding's fingerprint (then `suppressed` is true as well).
     public var baselined: Bool
+    /// True when the `reviewbot:ignore` that covers the finding is one the change itself adds: shown to the
+    /// reader as "suppressed by this change", and never honoured on a critical finding unless the trusted
+    /// configuration allows it.
+    public var suppressedByChange = false
 
     public init(
         ruleId: String, category: Category, severity: Severity, path: String, line: Int, endLine: Int, column: Int,

@@ -12,8 +12,8 @@ enum RuleLoader {
     }
 
     /// Reads a rule file: a mapping with a `rules:` list.
-    static func file(_ path: String) throws(ConfigError) -> [Rule] {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+    static func file(_ path: String, files: ConfigFiles = .disk) throws(ConfigError) -> [Rule] {
+        guard let data = try files.contents(atPath: path), let text = String(data: data, encoding: .utf8)
         else {
             throw ConfigError("cannot read the rule file \(path)")
         }

@@ -6,11 +6,16 @@ public struct ChangeSet: Sendable, Equatable {
     public var files: [FileChange]
     /// Files that are part of the change but were not reviewed, each with the reason.
     public var skipped: [SkippedFile]
+    /// The added lines of the skipped files that have content, which the secret sweep reads all the same.
+    public var unreviewed: [UnreviewedText]
 
-    public init(target: ReviewTarget, files: [FileChange], skipped: [SkippedFile]) {
+    public init(
+        target: ReviewTarget, files: [FileChange], skipped: [SkippedFile], unreviewed: [UnreviewedText] = []
+    ) {
         self.target = target
         self.files = files
         self.skipped = skipped
+        self.unreviewed = unreviewed
     }
 
     /// Number of lines the change adds or modifies, over all reviewed files.
@@ -116,5 +121,57 @@ public struct SkippedFile: Sendable, Equatable, Codable {
         self.status = status
         self.reason = reason
         self.detail = detail
+    }
+}
+
+/// What a skipped file adds (binary, too large, not UTF-8, minified, ignored, vendored, generated): no rule
+/// reviews it, but secret scanners read every added byte, and so does the secret sweep.
+public struct UnreviewedText: Sendable, Equatable {
+    /// One added line: its 1-based number on the new side and its text (invalid UTF-8 replaced).
+    public struct Line: Sendable, Equatable {
+        public var number: Int
+        public var text: String
+
+        public init(number: Int, text: String) {
+            self.number = number
+            self.text = text
+        }
+    }
+
+    public var path: String
+    /// Why no rule reads the file.
+    public var reason: SkippedFile.Reason
+    public var lines: [Line]
+
+    public init(path: String, reason: SkippedFile.Reason, lines: [Line]) {
+        self.path = path
+        self.reason = reason
+        self.lines = lines
+    }
+
+    /// The most bytes of one side of a file the sweep reads; a larger file is noted as not swept.
+    public static let byteLimit = 64 << 20
+
+    /// The lines of `new` that `old` does not have (as many times as they are added): a diff without
+    /// positions, which is all a secret scan needs and costs one pass over each side.
+    public static func added(old: UnsafeRawBufferPointer?, new: UnsafeRawBufferPointer) -> [Line] {
+        var remaining: [ArraySlice<UInt8>: Int] = [:]
+        if let old {
+            for line in Self.split(old) { remaining[line, default: 0] += 1 }
+        }
+        var lines: [Line] = []
+        for (index, line) in Self.split(new).enumerated() {
+            if let count = remaining[line], count > 0 {
+                remaining[line] = count - 1
+                continue
+            }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            lines.append(Line(number: index + 1, text: String(decoding: line, as: UTF8.self)))
+        }
+        return lines
+    }
+
+    private static func split(_ bytes: UnsafeRawBufferPointer) -> [ArraySlice<UInt8>] {
+        Array(bytes).split(separator: 0x0A, omittingEmptySubsequences: false)
     }
 }

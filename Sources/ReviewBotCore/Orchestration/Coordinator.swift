@@ -7,6 +7,8 @@ public struct Coordinator: Sendable {
     public var baseline: Baseline?
     /// Where agents report files reviewed and LLM calls in flight (the TTY status lines), if anywhere.
     public var progress: ReviewProgress?
+    /// What the change asked to alter about its own review and did not get (``ReviewSetup/refusals``).
+    public var refusals: [Finding] = []
 
     public init(configuration: Configuration) {
         self.configuration = configuration
@@ -38,7 +40,10 @@ public struct Coordinator: Sendable {
 
         var start = DispatchTime.now().uptimeNanoseconds
         var reviewed = change
-        if let only { reviewed.files = change.files.filter { only.contains($0.path) } }
+        if let only {
+            reviewed.files = change.files.filter { only.contains($0.path) }
+            reviewed.unreviewed = change.unreviewed.filter { only.contains($0.path) }
+        }
         let files = await Self.analyse(reviewed)
         trace.record(
             TraceEvent(
@@ -61,6 +66,7 @@ public struct Coordinator: Sendable {
             (reports, llm) = await LLMReviewStage(configuration: configuration).run(
                 reports: reports, input: input, trace: trace)
         }
+        reports = trusted(reports, change: reviewed, files: files, only: only)
         for report in reports {
             trace.record(
                 TraceEvent(
@@ -107,6 +113,27 @@ public struct Coordinator: Sendable {
             report.baseline = BaselineSummary(file: baseline.file, hidden: synthesis.findings.filter(\.baselined).count)
         }
         return report
+    }
+
+    /// The reports under the trust policy: suppressions the change adds are marked (and refused on critical
+    /// findings), and the security agent's report gains the secrets of files no rule reads and the refusals.
+    private func trusted(_ reports: [AgentReport], change: ChangeSet, files: [SourceFile], only: Set<String>?)
+        -> [AgentReport]
+    {
+        var reports = reports
+        for index in reports.indices {
+            reports[index].findings = TrustPolicy.applySuppressions(
+                reports[index].findings, files: files, allowCritical: configuration.criticalSuppressions)
+        }
+        guard let security = reports.firstIndex(where: { $0.agent == Category.security.rawValue }) else {
+            return reports
+        }
+        let rules = configuration.effectiveRules().filter { $0.category == .security }
+        var added = SecretSweep(rules: rules).findings(in: change)
+        added += ReviewSetup(configuration: configuration, baseline: nil, refusals: refusals).placed(in: change)
+            .filter { only?.contains($0.path) ?? true }
+        reports[security].findings += added
+        return reports
     }
 
     /// Runs every agent over the files, all in parallel, and returns one report per agent (in `agents` order).

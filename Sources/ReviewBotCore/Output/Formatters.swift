@@ -117,6 +117,11 @@ struct TextRenderer {
             }
         }
         out.append("")
+        let byChange = report.findings.filter(\.suppressedByChange)
+        for finding in byChange {
+            out.append(dim("suppressed by this change: \(finding.path):\(finding.line) \(finding.ruleId)"))
+        }
+        if !byChange.isEmpty { out.append("") }
         let fixLines = report.fixes.flatMap(fixLines)
         if !fixLines.isEmpty { out += fixLines + [""] }
         let votes = report.votes.map { vote -> String in

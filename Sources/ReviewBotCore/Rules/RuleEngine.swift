@@ -1172,15 +1172,20 @@ enum Suppression {
     static let marker = Array("reviewbot:ignore".utf8)
 
     static func covers(ruleId: String, line: Int, in file: SourceFile) -> Bool {
+        directiveLine(ruleId: ruleId, line: line, in: file) != nil
+    }
+
+    /// The line of the directive that suppresses `ruleId` on `line` (that line or the one above), if any.
+    static func directiveLine(ruleId: String, line: Int, in file: SourceFile) -> Int? {
         if let ids = directive(onLine: line, in: file, standaloneOnly: false), ids.isEmpty || ids.contains(ruleId) {
-            return true
+            return line
         }
         if line > 1, let ids = directive(onLine: line - 1, in: file, standaloneOnly: true),
             ids.isEmpty || ids.contains(ruleId)
         {
-            return true
+            return line - 1
         }
-        return false
+        return nil
     }
 
     /// The rule ids a directive on `line` names (empty: all rules), or nil when there is none.
