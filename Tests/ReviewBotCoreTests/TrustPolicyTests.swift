@@ -229,16 +229,4 @@ import Testing
         #expect(keys.contains("security.review-attributes@.gitattributes:1"), "\(keys)")
         #expect(!keys.contains("security.review-attributes@.gitattributes:2"), "no .png in the change: \(keys)")
     }
-
-    @Test func allAgentWeightsZeroIsAConfigurationError() throws {
-        let repo = try ScratchRepository(initialCommit: true)
-        try repo.write(
-            ".reviewbot.yml",
-            "agents:\n  security: {weight: 0}\n  performance: {weight: 0}\n  quality: {weight: 0}\n  accessibility: {weight: 0}\n"
-        )
-        let result = try repo.reviewbot("review", "--worktree")
-        #expect(result.status == 3, "\(result.summary)")
-        result.expectOneErrorLine()
-        #expect(result.stderr.contains("weight above 0"))
-    }
 }

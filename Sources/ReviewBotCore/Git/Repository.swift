@@ -41,18 +41,41 @@ func lastGitError(_ code: GitError.Code, _ message: String) -> GitError {
 final class Repository {
     let pointer: OpaquePointer
 
-    /// Opens the repository that contains `path`, searching parent folders like `git` does.
+    /// Opens the repository that contains `path`, searching parent folders like `git` does, or the one that
+    /// `GIT_DIR` names; `GIT_WORK_TREE` names its working tree (relative paths are taken from `path`, the folder
+    /// the command runs in). As in git, with `GIT_DIR` alone the working tree is `core.worktree`, else `path`.
     init(discoveringFrom path: String) throws(GitError) {
         _ = libgit2Initialised
         var handle: OpaquePointer?
-        let status = git_repository_open_ext(&handle, path, 0, nil)
+        let environment = ProcessInfo.processInfo.environment
+        let gitDirectory = environment["GIT_DIR"].flatMap { $0.isEmpty ? nil : Self.absolute($0, from: path) }
+        let status =
+            gitDirectory.map { git_repository_open_ext(&handle, $0, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil) }
+            ?? git_repository_open_ext(&handle, path, 0, nil)
         guard status == 0, let handle else {
             if status == GIT_ENOTFOUND.rawValue {
+                if let gitDirectory {
+                    throw GitError(.notARepository, "GIT_DIR names no git repository: \(gitDirectory)")
+                }
                 throw GitError(.notARepository, "not a git repository (or any parent up to /): \(path)")
             }
-            throw lastGitError(.notARepository, "cannot open the repository at \(path)")
+            throw lastGitError(.notARepository, "cannot open the repository at \(gitDirectory ?? path)")
         }
         pointer = handle
+        var workTree = environment["GIT_WORK_TREE"].flatMap { $0.isEmpty ? nil : Self.absolute($0, from: path) }
+        if workTree == nil, gitDirectory != nil, git_repository_is_bare(handle) == 0,
+            configString("core.worktree") == nil
+        {
+            workTree = Self.absolute(".", from: path)
+        }
+        if let workTree, git_repository_set_workdir(handle, workTree, 0) != 0 {
+            throw lastGitError(.notARepository, "cannot use \(workTree) as the working tree")
+        }
+    }
+
+    /// `path` made absolute against the folder `base`.
+    private static func absolute(_ path: String, from base: String) -> String {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: base, isDirectory: true)).standardizedFileURL.path
     }
 
     deinit {
