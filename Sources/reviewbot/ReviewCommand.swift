@@ -141,7 +141,9 @@ struct ReviewCommand: AsyncParsableCommand {
         let color = output == nil && format == .text && ReportFormatter.shouldColor(fileDescriptor: STDOUT_FILENO)
         let context = RenderContext(
             change: change, configuration: configuration, environment: ProcessInfo.processInfo.environment)
-        let rendered = ReportFormatter.render(report, as: format, color: color, context: context)
+        // An endpoint may have echoed the API key; nothing written may carry it.
+        let scrubber = SecretScrubber(settings: configuration.llm)
+        let rendered = scrubber.scrub(ReportFormatter.render(report, as: format, color: color, context: context))
         if let output {
             do { try Data(rendered.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
                 throw InternalError("cannot write the report to \(output): \(error.localizedDescription)")
@@ -153,8 +155,8 @@ struct ReviewCommand: AsyncParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             do {
-                let data = try encoder.encode(TraceDocument(events: recorder.all))
-                try data.write(to: URL(fileURLWithPath: trace), options: .atomic)
+                let data = scrubber.scrub(Array(try encoder.encode(TraceDocument(events: recorder.all))))
+                try Data(data).write(to: URL(fileURLWithPath: trace), options: .atomic)
             } catch {
                 throw InternalError("cannot write the trace to \(trace): \(error.localizedDescription)")
             }

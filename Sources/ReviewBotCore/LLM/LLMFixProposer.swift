@@ -28,10 +28,10 @@ public struct LLMFixProposer: FixProposer {
 
     public func propose(for findings: [Finding], files: [String: String]) async -> [LinePatch] {
         guard settings.isActive, let redactor = try? Redactor(customRules: customRules) else { return [] }
-        if settings.apiKeyVariable != nil && settings.apiKey(environment: environment) == nil { return [] }
+        if settings.missingKeyReason(environment: environment) != nil { return [] }
         let trace = self.trace
         let client = LLMClient(
-            settings: settings, apiKey: settings.apiKey(environment: environment),
+            settings: settings, environment: environment,
             deadline: ContinuousClock.now + .milliseconds(Int(settings.deadline * 1000))
         ) { event in
             trace?.record(

@@ -136,6 +136,7 @@ struct TextRenderer {
                 "llm \(llm.model): \(llm.requests) requests, \(llm.cacheHits) cached, \(llm.redacted) secrets redacted"
             if llm.dropped > 0 { line += ", \(llm.dropped) invalid findings dropped" }
             out.append(dim(line))
+            for note in llm.notes { out.append(dim("llm note: " + note)) }
             for file in llm.unreviewed {
                 out.append(
                     dim(
