@@ -66,6 +66,14 @@ struct ReviewCommand: AsyncParsableCommand {
             """)
     var fix = false
 
+    @Flag(
+        name: .customLong("apply-llm-patches"),
+        help: """
+            With --fix and a model: apply the model's patches (checked like rule fixes, and refused when they add \
+            process execution, network access, code evaluation or file deletion). Without it they are only shown.
+            """)
+    var applyLLMPatches = false
+
     @Option(name: .customLong("max-iterations"), help: "With --fix: the most fix-and-review rounds (default 3).")
     var maxIterations: Int?
 
@@ -87,8 +95,8 @@ struct ReviewCommand: AsyncParsableCommand {
             throw ValidationError("give either a RANGE or --staged/--worktree, not both")
         }
         if let range, range.isEmpty || range.hasPrefix("-") { throw ValidationError("invalid range '\(range)'") }
-        if !fix && (maxIterations != nil || verify != nil || allowDirty) {
-            throw ValidationError("--max-iterations, --verify and --allow-dirty go with --fix")
+        if !fix && (maxIterations != nil || verify != nil || allowDirty || applyLLMPatches) {
+            throw ValidationError("--max-iterations, --verify, --allow-dirty and --apply-llm-patches go with --fix")
         }
         if let maxIterations, maxIterations < 1 { throw ValidationError("--max-iterations must be at least 1") }
     }
@@ -113,8 +121,10 @@ struct ReviewCommand: AsyncParsableCommand {
                 configuration.fix, maxIterations: maxIterations, verify: verify, allowDirty: allowDirty),
             trace: recorder)
         fixer.coordinator = coordinator
-        if configuration.llm.isActive { fixer.proposer = LLMFixProposer(configuration: configuration, trace: recorder) }
-        let report: ReviewReport
+        // Model patches are applied only when the user asks on the command line; otherwise they are shown.
+        let proposer = configuration.llm.isActive ? LLMFixProposer(configuration: configuration, trace: recorder) : nil
+        if applyLLMPatches { fixer.proposer = proposer }
+        var report: ReviewReport
         let change: ChangeSet
         var fixedWorkingTree = false
         if fix, case .revision(let spec) = request {
@@ -135,6 +145,9 @@ struct ReviewCommand: AsyncParsableCommand {
             } else {
                 report = reviewed
             }
+        }
+        if fix, !applyLLMPatches, let proposer {
+            report = await ModelPatchSuggestions(proposer: proposer).attach(to: report, change: change)
         }
         display?.stop()
 

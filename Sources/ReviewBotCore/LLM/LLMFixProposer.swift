@@ -109,7 +109,7 @@ public struct LLMFixProposer: FixProposer {
             var replacement = answer["replacement"]?.string
         else { return nil }
         guard lines.contains(start), lines.contains(end), start <= finding.line, finding.line <= end,
-            !replacement.contains("<redacted-secret-")
+            !replacement.contains("<redacted-secret-"), !replacement.contains(SecretScrubber.placeholder)
         else { return nil }
         if replacement.hasSuffix("\n") { replacement.removeLast() }
         let original = (start...end).map { file.rawLine($0) }.joined(separator: "\n")
