@@ -203,6 +203,7 @@ struct FixCommand: AsyncParsableCommand {
               reviewbot fix HEAD~1..HEAD
               reviewbot fix HEAD~3..HEAD --verify "swift build" --max-iterations 2
               reviewbot fix HEAD~1..HEAD --allow-dirty --format json
+              reviewbot fix HEAD~1..HEAD --apply-llm-patches   also apply the model's patches (shown otherwise)
               reviewbot fix --staged                edit working-tree files only, then fail the hook
             """
     )

@@ -110,6 +110,17 @@ import Testing
         }
     }
 
+    @Test func llmCheckSaysTheKeyIsNotSentToAnEndpointTheRepositoryNames() throws {
+        let server = try LLMTestServer()
+        let (repo, _) = try Self.repository(url: server.baseURL, model: "scripted")
+        let result = try repo.reviewbot(arguments: ["llm", "check"], environment: ["OPENAI_API_KEY": Self.apiKey])
+        #expect(result.status == 0, "\(result.summary)")
+        #expect(
+            result.stdout.contains("no API key sent: the API key in OPENAI_API_KEY was not sent"), "\(result.stdout)")
+        #expect(try !server.requests().isEmpty)
+        #expect(try keyHeaders(server).isEmpty)
+    }
+
     @Test func anEndpointTheUserChoseReceivesTheKey() throws {
         let server = try LLMTestServer()
         let (repo, _) = try Self.repository(url: "http://127.0.0.1:9/v1", model: "scripted:ok")

@@ -12,10 +12,12 @@ extension Redactor {
         var columns: Range<Int>
     }
 
-    /// The chains of two or more joined literals whose joined value holds a secret: it matches a secret rule's
-    /// pattern in the context of its line, starts a token with a provider's prefix, or has a high-entropy token.
-    static func secretChains(in file: SourceFile, patterns: [SharedRegex]) -> [[ChainPart]] {
+    /// The chains of two or more joined literals with a piece on one of the `shown` lines whose joined value holds
+    /// a secret: it matches a secret rule's pattern in the context of its line, starts a token with a provider's
+    /// prefix, or has a high-entropy token.
+    static func secretChains(in file: SourceFile, shown: Set<Int>, patterns: [SharedRegex]) -> [[ChainPart]] {
         chains(in: file).filter { chain in
+            guard chain.parts.contains(where: { shown.contains($0.line) }) else { return false }
             let joined = chain.value
             let line = file.rawLine(chain.firstLine)
             let before = String(decoding: Array(line.utf8).prefix(chain.parts[0].columns.lowerBound), as: UTF8.self)

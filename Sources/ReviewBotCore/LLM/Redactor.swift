@@ -45,7 +45,7 @@ public struct Redactor: Sendable {
 
         // Split secrets first, on the lines as written: every piece of such a chain becomes one placeholder.
         var pieces: [Int: [(columns: Range<Int>, marker: String)]] = [:]
-        for chain in Self.secretChains(in: file, patterns: rules.values.flatMap { $0 }) {
+        for chain in Self.secretChains(in: file, shown: wanted, patterns: rules.values.flatMap { $0 }) {
             let shown = chain.filter { wanted.contains($0.line) }
             guard !shown.isEmpty else { continue }
             let marker = placeholder()
