@@ -107,11 +107,18 @@ public struct Redactor: Sendable {
             let matches = pattern.regex.matches(in: text, options: [], range: NSRange(text.startIndex..., in: text))
             guard !matches.isEmpty else { continue }
             var result = text
+            // Offsets (UTF-16, as the matches give them) from which the text was already replaced: a match that
+            // reaches there was taken by the widened token of a later one.
+            var replacedFrom = Int.max
             for match in matches.reversed() {
                 let group = match.numberOfRanges > 1 && match.range(at: 1).location != NSNotFound ? 1 : 0
-                guard let found = Range(match.range(at: group), in: result), !found.isEmpty else { continue }
+                let span = match.range(at: group)
+                guard span.location + span.length <= replacedFrom, let found = Range(span, in: result), !found.isEmpty
+                else { continue }
                 if result[found].hasPrefix(Self.placeholderPrefix) { continue }
-                result.replaceSubrange(Self.wholeToken(around: found, in: result), with: placeholder())
+                let token = Self.wholeToken(around: found, in: result)
+                replacedFrom = result.utf16.distance(from: result.startIndex, to: token.lowerBound)
+                result.replaceSubrange(token, with: placeholder())
             }
             return result
         }
