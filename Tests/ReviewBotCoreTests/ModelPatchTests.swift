@@ -52,8 +52,11 @@ import Testing
         let text = try repo.reviewbot("fix", "HEAD~1..HEAD")
         #expect(text.stdout.contains("suggested fix: patch proposed by the model, not applied"), "\(text.stdout)")
         #expect(text.stdout.contains(Self.fixedLine))
-        let sarif = try repo.reviewbot("fix", "HEAD~1..HEAD", "--format", "sarif")
-        #expect(sarif.stdout.contains("\"insertedContent\""))
+        let sarif = try repo.reviewbot("fix", "HEAD~1..HEAD", "--format", "sarif").sarif()
+        let sarifResult = try #require(try SARIFRun(sarif).results(of: "security.sql-injection").first)
+        let replacement = sarifResult.at("fixes", 0, "artifactChanges", 0, "replacements", 0) as? [String: Any] ?? [:]
+        #expect(replacement.at("deletedRegion", "startLine") as? Int == 3)
+        #expect(replacement.at("insertedContent", "text") as? String == Self.fixedLine)
     }
 
     @Test func withTheFlagAModelPatchIsProvedAndCommitted() throws {

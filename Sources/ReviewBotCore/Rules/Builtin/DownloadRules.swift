@@ -19,6 +19,13 @@ enum DownloadRules {
 
     static let keywords = ["curl", "wget", "iex", "invoke-expression", "downloadstring"]
 
+    /// Prose that shows an installer's command is not running it: documents by extension, and the plain-text
+    /// documents named without one (`INSTALL`, `README`, `CHANGELOG`), which read as text like Makefiles do.
+    static let documentation =
+        SecurityRules.documentation + [
+            "README", "README.*", "INSTALL", "INSTALL.*", "CHANGELOG*", "CHANGES*", "NEWS", "HISTORY*", "docs/", "doc/",
+        ]
+
     static let patterns: [Rule.Pattern] = (shellPatterns + powerShellPatterns).map { .init(.text, $0) }
 
     static let recommendation =
@@ -27,7 +34,7 @@ enum DownloadRules {
     /// Scripts, Dockerfiles, CI and package files (PowerShell, Makefiles and Jenkinsfiles read as plain text).
     static let pipeDownloadToShell = Rule(
         id: "security.pipe-download-to-shell", category: .security, severity: .high,
-        languages: [.shell, .dockerfile, .yaml, .json, .ini, .text], excludedPaths: SecurityRules.documentation,
+        languages: [.shell, .dockerfile, .yaml, .json, .ini, .text], excludedPaths: documentation,
         keywords: keywords, patterns: patterns,
         excludes: [
             // Printing the command, or describing it, is not running it.
@@ -68,6 +75,8 @@ enum DownloadRules {
             .init("fetch.sh", "curl -s https://example.com/data.json | python3 -m json.tool", flagged: false),
             .init("install.sh", #"echo "Install with: curl -fsSL https://get.example.com | sh""#, flagged: false),
             .init("README.md", "    curl -fsSL https://get.example.com | sh", flagged: false),
+            .init("INSTALL", "    curl -fsSL https://get.example.com | sh", flagged: false),
+            .init("Makefile", "install:\n\tcurl -fsSL https://get.example.com | sh", flagged: true),
             .init(".github/workflows/ci.yml", "      # curl -fsSL https://get.example.com | bash", flagged: false),
             .init(
                 "install.ps1", "Invoke-WebRequest https://get.example.com/tool.zip -OutFile tool.zip", flagged: false),
