@@ -183,6 +183,10 @@ import Testing
         #expect(scrubber.scrub(#"{"k": "ab\/cd+efgh12345"}"#) == #"{"k": "<redacted-api-key>"}"#)
         #expect(scrubber.scrub("k=ab%2Fcd%2Befgh12345") == "k=<redacted-api-key>")
         #expect(scrubber.scrub("a short word") == "a short word", "values under 8 characters are not keys")
+        let echoed = SecretScrubber(secrets: [Self.apiKey])
+        #expect(echoed.scrub("key …" + Self.apiKey.dropFirst(5) + "!") == "key …<redacted-api-key>!")
+        #expect(echoed.scrub(String(Self.apiKey.prefix(20)) + "…") == "<redacted-api-key>…", "an echo cut short")
+        #expect(echoed.scrub(String(Self.apiKey.prefix(10))) == String(Self.apiKey.prefix(10)), "too short to tell")
     }
 
     // MARK: Redaction sends no piece of a secret

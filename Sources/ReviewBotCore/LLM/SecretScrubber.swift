@@ -5,7 +5,8 @@ import Foundation
 ///
 /// An endpoint that echoes the key it received (in an answer, an error message, a finding) must not put it in a
 /// pull-request comment or a CI log. The key is looked for as sent, and in the forms a JSON or URL encoder gives
-/// it (`/` as `\/`, percent-encoding); what a JSON decoder gives back is scrubbed again after decoding.
+/// it (`/` as `\/`, percent-encoding); what a JSON decoder gives back is scrubbed again after decoding. A piece of
+/// 16 characters or more of a key (an echo cut short) is replaced too, with as much of the key around it as is there.
 public struct SecretScrubber: Sendable {
     public static let placeholder = "<redacted-api-key>"
     /// Shorter values are not keys, and replacing them would garble ordinary text.
@@ -13,6 +14,10 @@ public struct SecretScrubber: Sendable {
 
     /// Every written form of every secret, longest first.
     private let forms: [String]
+    /// The secrets long enough that a piece of them is still worth hiding.
+    private let long: [[Character]]
+    /// The shortest piece of a secret that is replaced.
+    static let pieceLength = 16
 
     public init(secrets: [String]) {
         var forms = Set<String>()
@@ -24,6 +29,7 @@ public struct SecretScrubber: Sendable {
             }
         }
         self.forms = forms.sorted { $0.count > $1.count }
+        long = Set(secrets.filter { $0.count > Self.pieceLength }).sorted().map(Array.init)
     }
 
     /// The keys reviewbot may read: the variable the settings name, the providers' usual variables, and the one
@@ -42,6 +48,32 @@ public struct SecretScrubber: Sendable {
         var result = text
         for form in forms where result.contains(form) {
             result = result.replacingOccurrences(of: form, with: Self.placeholder)
+        }
+        for secret in long { result = scrubPieces(of: secret, in: result) }
+        return result
+    }
+
+    /// `text` with every run of ``pieceLength`` or more characters of `secret` replaced, widened to all of the
+    /// secret that stands there.
+    private func scrubPieces(of secret: [Character], in text: String) -> String {
+        var result = text
+        for start in 0...(secret.count - Self.pieceLength) {
+            let piece = String(secret[start..<(start + Self.pieceLength)])
+            while let found = result.range(of: piece) {
+                var lower = found.lowerBound
+                var before = start - 1
+                while before >= 0, lower > result.startIndex, result[result.index(before: lower)] == secret[before] {
+                    lower = result.index(before: lower)
+                    before -= 1
+                }
+                var upper = found.upperBound
+                var after = start + Self.pieceLength
+                while after < secret.count, upper < result.endIndex, result[upper] == secret[after] {
+                    upper = result.index(after: upper)
+                    after += 1
+                }
+                result.replaceSubrange(lower..<upper, with: Self.placeholder)
+            }
         }
         return result
     }
