@@ -66,6 +66,14 @@ struct ReviewCommand: AsyncParsableCommand {
             """)
     var fix = false
 
+    @Flag(
+        name: .customLong("apply-llm-patches"),
+        help: """
+            With --fix and a model: apply the model's patches (checked like rule fixes, and refused when they add \
+            process execution, network access, code evaluation or file deletion). Without it they are only shown.
+            """)
+    var applyLLMPatches = false
+
     @Option(name: .customLong("max-iterations"), help: "With --fix: the most fix-and-review rounds (default 3).")
     var maxIterations: Int?
 
@@ -87,8 +95,8 @@ struct ReviewCommand: AsyncParsableCommand {
             throw ValidationError("give either a RANGE or --staged/--worktree, not both")
         }
         if let range, range.isEmpty || range.hasPrefix("-") { throw ValidationError("invalid range '\(range)'") }
-        if !fix && (maxIterations != nil || verify != nil || allowDirty) {
-            throw ValidationError("--max-iterations, --verify and --allow-dirty go with --fix")
+        if !fix && (maxIterations != nil || verify != nil || allowDirty || applyLLMPatches) {
+            throw ValidationError("--max-iterations, --verify, --allow-dirty and --apply-llm-patches go with --fix")
         }
         if let maxIterations, maxIterations < 1 { throw ValidationError("--max-iterations must be at least 1") }
     }
@@ -116,8 +124,10 @@ struct ReviewCommand: AsyncParsableCommand {
                 configuration.fix, maxIterations: maxIterations, verify: verify, allowDirty: allowDirty),
             trace: recorder)
         fixer.coordinator = coordinator
-        if configuration.llm.isActive { fixer.proposer = LLMFixProposer(configuration: configuration, trace: recorder) }
-        let report: ReviewReport
+        // Model patches are applied only when the user asks on the command line; otherwise they are shown.
+        let proposer = configuration.llm.isActive ? LLMFixProposer(configuration: configuration, trace: recorder) : nil
+        if applyLLMPatches { fixer.proposer = proposer }
+        var report: ReviewReport
         let change: ChangeSet
         var fixedWorkingTree = false
         if fix, case .revision(let spec) = request {
@@ -139,12 +149,17 @@ struct ReviewCommand: AsyncParsableCommand {
                 report = reviewed
             }
         }
+        if fix, !applyLLMPatches, let proposer {
+            report = await ModelPatchSuggestions(proposer: proposer).attach(to: report, change: change)
+        }
         display?.stop()
 
         let color = output == nil && format == .text && ReportFormatter.shouldColor(fileDescriptor: STDOUT_FILENO)
         let context = RenderContext(
             change: change, configuration: configuration, environment: ProcessInfo.processInfo.environment)
-        let rendered = ReportFormatter.render(report, as: format, color: color, context: context)
+        // An endpoint may have echoed the API key; nothing written may carry it.
+        let scrubber = SecretScrubber(settings: configuration.llm)
+        let rendered = scrubber.scrub(ReportFormatter.render(report, as: format, color: color, context: context))
         if let output {
             do { try Data(rendered.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
                 throw InternalError("cannot write the report to \(output): \(error.localizedDescription)")
@@ -156,8 +171,8 @@ struct ReviewCommand: AsyncParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             do {
-                let data = try encoder.encode(TraceDocument(events: recorder.all))
-                try data.write(to: URL(fileURLWithPath: trace), options: .atomic)
+                let data = scrubber.scrub(Array(try encoder.encode(TraceDocument(events: recorder.all))))
+                try Data(data).write(to: URL(fileURLWithPath: trace), options: .atomic)
             } catch {
                 throw InternalError("cannot write the trace to \(trace): \(error.localizedDescription)")
             }
@@ -191,6 +206,7 @@ struct FixCommand: AsyncParsableCommand {
               reviewbot fix HEAD~1..HEAD
               reviewbot fix HEAD~3..HEAD --verify "swift build" --max-iterations 2
               reviewbot fix HEAD~1..HEAD --allow-dirty --format json
+              reviewbot fix HEAD~1..HEAD --apply-llm-patches   also apply the model's patches (shown otherwise)
               reviewbot fix --staged                edit working-tree files only, then fail the hook
             """
     )

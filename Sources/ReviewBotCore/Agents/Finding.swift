@@ -32,11 +32,18 @@ public struct FixSuggestion: Sendable, Codable, Equatable {
     public var replacement: String
     /// Whether `--fix` applies it; otherwise it is only a suggestion for the reader.
     public var safe: Bool
+    /// The lines the replacement stands for, when they are not the finding's own (a model's patch); nil otherwise.
+    public var startLine: Int?
+    public var endLine: Int?
 
-    public init(description: String, replacement: String, safe: Bool = true) {
+    public init(
+        description: String, replacement: String, safe: Bool = true, startLine: Int? = nil, endLine: Int? = nil
+    ) {
         self.description = description
         self.replacement = replacement
         self.safe = safe
+        self.startLine = startLine
+        self.endLine = endLine
     }
 }
 

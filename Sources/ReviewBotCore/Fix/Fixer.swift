@@ -413,8 +413,8 @@ public struct Fixer: Sendable {
         }
     }
 
-    /// The proposer's patches that replace lines inside the hunk of their finding's line, and a reason
-    /// for every finding that got none or one reaching outside.
+    /// The proposer's patches that replace lines inside the hunk of their finding's line and add nothing a
+    /// model patch may not add (``ModelPatchGuard``), and a reason for every patch refused.
     private func propose(_ findings: [Finding], change: ChangeSet) async -> (
         patches: [LinePatch], rejected: [ReviewReport.RolledBack]
     ) {
@@ -428,19 +428,12 @@ public struct Fixer: Sendable {
         var patches: [LinePatch] = []
         var rejected: [ReviewReport.RolledBack] = []
         for finding in findings {
-            guard let patch = proposed.first(where: { $0.finding.fingerprint == finding.fingerprint }) else { continue }
-            let hunks = change.files.first { $0.path == finding.path }?.hunks ?? []
-            let inside = hunks.contains { hunk in
-                let lines = hunk.newStart...(hunk.newStart + max(hunk.newLines, 1) - 1)
-                return lines.contains(patch.startLine) && lines.contains(patch.endLine)
-                    && (patch.startLine...patch.endLine).contains(finding.line)
-            }
-            guard inside, patch.startLine <= patch.endLine else {
-                rejected.append(.init(finding, reason: "the proposed patch reaches outside the finding's hunk"))
+            guard var kept = proposed.first(where: { $0.finding.fingerprint == finding.fingerprint }) else { continue }
+            kept.finding = finding
+            if let refusal = ModelPatchGuard.refusal(of: kept, in: change) {
+                rejected.append(.init(finding, reason: refusal))
                 continue
             }
-            var kept = patch
-            kept.finding = finding
             patches.append(kept)
         }
         return (patches, rejected)

@@ -111,9 +111,17 @@ struct TextRenderer {
             if let fix = finding.fix {
                 let label = fix.safe ? "fix" : "suggested fix"
                 let result = fix.replacement.trimmingCharacters(in: .whitespaces)
-                out.append(
-                    "         " + dim("\(label): \(fix.description): ")
-                        + (result.isEmpty ? "(removes the line)" : result))
+                if let start = fix.startLine, let end = fix.endLine {
+                    let lines = start == end ? "line \(start) becomes" : "lines \(start)–\(end) become"
+                    out.append("         " + dim("\(label): \(fix.description); \(lines):"))
+                    for line in fix.replacement.split(separator: "\n", omittingEmptySubsequences: false) {
+                        out.append("           " + line)
+                    }
+                } else {
+                    out.append(
+                        "         " + dim("\(label): \(fix.description): ")
+                            + (result.isEmpty ? "(removes the line)" : result))
+                }
             }
         }
         out.append("")
@@ -141,6 +149,7 @@ struct TextRenderer {
                 "llm \(llm.model): \(llm.requests) requests, \(llm.cacheHits) cached, \(llm.redacted) secrets redacted"
             if llm.dropped > 0 { line += ", \(llm.dropped) invalid findings dropped" }
             out.append(dim(line))
+            for note in llm.notes { out.append(dim("llm note: " + note)) }
             for file in llm.unreviewed {
                 out.append(
                     dim(
