@@ -11,7 +11,8 @@ struct SecretSweep {
 
     private struct Compiled {
         var rule: Rule
-        var keywords: [String]
+        /// Lowercase keywords with bit 0x20 set in every byte, matched against bytes folded the same way.
+        var keywords: [[UInt8]]
         var patterns: [NSRegularExpression]
         var excludes: [NSRegularExpression]
     }
@@ -24,7 +25,7 @@ struct SecretSweep {
             let patterns = rule.patterns.compactMap { try? NSRegularExpression(pattern: $0.regex) }
             guard !patterns.isEmpty else { return nil }
             return Compiled(
-                rule: rule, keywords: rule.keywords.map { $0.lowercased() }, patterns: patterns,
+                rule: rule, keywords: rule.keywords.map { $0.lowercased().utf8.map { $0 | 0x20 } }, patterns: patterns,
                 excludes: rule.excludes.compactMap { try? NSRegularExpression(pattern: $0.regex) })
         }
     }
@@ -35,9 +36,18 @@ struct SecretSweep {
         var findings: [Finding] = []
         for file in change.unreviewed {
             for line in file.lines {
-                let lowered = line.text.lowercased()
-                for compiled in rules
-                where compiled.keywords.isEmpty || compiled.keywords.contains(where: lowered.contains) {
+                var text = line.text
+                let woken = text.withUTF8 { bytes in
+                    rules.filter { compiled in
+                        compiled.keywords.isEmpty
+                            || compiled.keywords.contains { keyword in
+                                keyword.withUnsafeBufferPointer {
+                                    ByteSearch.occurs($0, in: bytes, range: 0..<bytes.count, foldingCase: true)
+                                }
+                            }
+                    }
+                }
+                for compiled in woken {
                     if let finding = match(compiled, line: line, in: file) { findings.append(finding) }
                 }
             }
