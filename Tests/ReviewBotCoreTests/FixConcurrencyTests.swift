@@ -100,6 +100,19 @@ import Testing
         try expectConsistent(repo)
     }
 
+    @Test(arguments: [("TERM", SIGTERM, "Terminated"), ("INT", SIGINT, "Interrupt")])
+    func aFixStoppedDuringVerifyUndoesTheRoundAndDiesOfTheSignal(name: String, number: Int32, text: String) throws {
+        let repo = try fixableChange()
+        let before = try snapshot(repo)
+        let stopped = try repo.reviewbot("fix", "HEAD~1..HEAD", "--verify", "kill -\(name) $PPID; sleep 0.3")
+        #expect(stopped.status == number, "\(stopped.summary)")
+        #expect(
+            stopped.stderr == "reviewbot: stopped by \(text) while fixing; the round in flight was undone and nothing "
+                + "was committed\n")
+        #expect(try snapshot(repo) == before, "HEAD, index and files as before")
+        try expectConsistent(repo)
+    }
+
     @Test func anIndexLockHeldBeforeTheFixIsRefusedWithNothingTouched() throws {
         let repo = try fixableChange()
         let before = try snapshot(repo)

@@ -73,6 +73,7 @@ public struct Fixer: Sendable {
     public func fixCommits(_ range: String) async throws -> (report: ReviewReport, change: ChangeSet) {
         let lock = try FixLock(gitDirectory: workspace.gitDirectory())
         defer { withExtendedLifetime(lock) {} }
+        FixStop.install()
         try recoverInterruptedRun()
         let head = try workspace.head()
         let change = try reader.read(.revision(range))
@@ -145,27 +146,51 @@ public struct Fixer: Sendable {
             loop.stop = "no progress: " + Self.describe(proven.rejected)
             return false
         }
-        var round = try writeRound(proven.patches, on: loop.head, originals: originals)
         var record = ReviewReport.FixRecord(
-            iteration: iteration, commit: nil, fixed: [], files: [], rolledBack: proven.rejected + round.leftAlone)
-        guard !round.patches.isEmpty else {
-            loop.records.append(record)
-            loop.stop = "no progress: every file to fix changed while fixing"
-            return false
-        }
-        guard try verify(round, iteration: iteration, record: &record, loop: &loop) else { return false }
-        try commitRound(&round, on: loop.head)
-        record.rolledBack += round.leftAlone.filter { left in !record.rolledBack.contains(left) }
-        guard let commit = round.saga.after else {
-            loop.records.append(record)
-            loop.stop = "no progress: every file to fix changed while fixing"
-            return false
-        }
+            iteration: iteration, commit: nil, fixed: [], files: [], rolledBack: proven.rejected)
+        guard
+            let round = try runRound(
+                proven.patches, originals: originals, iteration: iteration, record: &record, loop: &loop),
+            let commit = round.saga.after
+        else { return false }
         record.commit = commit
         record.fixed = round.applied.map(\.fingerprint)
         record.files = round.saga.paths
         handoff("fixer", "git", round.applied.count, "fixes", "commit \(commit.prefix(12)) on \(loop.head.reference)")
         return try await reviewAgain(round, commit: commit, iteration: iteration, record: &record, loop: &loop)
+    }
+
+    /// Writes, verifies and commits one round; nil when the loop ends here (`record` is then in `loop`). A
+    /// signal that comes meanwhile undoes the round before the process dies of it (see ``FixStop``).
+    private func runRound(
+        _ patches: [FilePatch], originals: [String: [UInt8]], iteration: Int, record: inout ReviewReport.FixRecord,
+        loop: inout FixLoop
+    ) throws -> FixRound? {
+        FixStop.roundStarted()
+        defer { FixStop.roundEnded() }
+        var round = try writeRound(patches, on: loop.head, originals: originals)
+        record.rolledBack += round.leftAlone
+        do {
+            try FixStop.checkpoint()
+            if !round.patches.isEmpty {
+                guard try verify(round, iteration: iteration, record: &record, loop: &loop) else { return nil }
+                try FixStop.checkpoint()
+                try commitRound(&round, on: loop.head)
+            }
+        } catch let stop as FixStop.Interrupted {
+            _ = try? undoRound(round.saga, end: true)
+            FixStop.die(
+                of: stop.signal,
+                saying: "reviewbot: stopped by \(FixStop.name(of: stop.signal)) while fixing; the round in "
+                    + "flight was undone and nothing was committed")
+        }
+        record.rolledBack += round.leftAlone.filter { left in !record.rolledBack.contains(left) }
+        guard round.saga.after != nil else {
+            loop.records.append(record)
+            loop.stop = "no progress: every file to fix changed while fixing"
+            return nil
+        }
+        return round
     }
 
     /// The findings this iteration fixes with rules (`candidates`) and asks the proposer about (`wanted`),
@@ -290,6 +315,7 @@ public struct Fixer: Sendable {
     ) throws -> Bool {
         guard let command = options.verify else { return true }
         let result = try runVerify(command)
+        try FixStop.checkpoint()  // a verify command stopped by a signal did not fail
         record.verify = result
         handoff("fixer", "verify", result.passed ? 1 : 0, "passed", "`\(command)` exited \(result.exitCode)")
         if result.passed { return true }
@@ -648,6 +674,8 @@ public struct Fixer: Sendable {
         do { try process.run() } catch {
             throw ConfigError("cannot run the verify command `\(command)`: \(error.localizedDescription)")
         }
+        FixStop.running(process.processIdentifier)
+        defer { FixStop.running(nil) }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").suffix(20)
