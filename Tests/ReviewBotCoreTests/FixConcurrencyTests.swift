@@ -80,6 +80,21 @@ import Testing
         try expectConsistent(repo)
     }
 
+    @Test func aFixedFileKeepsItsMode() throws {
+        let repo = try ScratchRepository(initialCommit: true)
+        try repo.write("tool.py", "#!/usr/bin/env python3\nimport yaml\nconfig = yaml.load(stream)\n")
+        chmod(repo.path + "/tool.py", 0o750)
+        try repo.commitAll("tool")
+        let result = try repo.reviewbot("fix", "HEAD~1..HEAD")
+        #expect(result.status == 0, "\(result.summary)")
+        #expect(try repo.read("tool.py").contains("yaml.safe_load"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: repo.path + "/tool.py")
+        #expect((attributes[.posixPermissions] as? Int) == 0o750)
+        #expect(try repo.git("ls-files", "-s", "tool.py").hasPrefix("100755"))
+        #expect(try repo.git("status", "--porcelain").isEmpty)
+        try expectConsistent(repo)
+    }
+
     // MARK: - Stops and refusals
 
     @Test func aFixKilledDuringVerifyKeepsNoUnverifiedCommit() throws {

@@ -34,8 +34,11 @@ public struct FixOptions: Sendable {
 /// hands the touched files back to the reviewers, until the verdict is approve, nothing more can be
 /// fixed, a fix makes no progress, or the iteration limit is reached.
 ///
-/// Every iteration is a small saga: a journal in the git directory records the state before, so an
-/// iteration that fails its check, or a run killed half way, is undone to exactly that state.
+/// Every iteration is a small saga: a journal in the git directory records the state before, the fixed
+/// files are written (each only if it still holds what the fix was made from), the check runs, and only
+/// then is the round committed under git's index lock; an iteration that fails its check, or a run stopped
+/// or killed half way, is undone to exactly that state, leaving alone any file someone changed meanwhile.
+/// One fixer runs per repository (``FixLock``).
 public struct Fixer: Sendable {
     public var configuration: Configuration
     public var reader: ChangeReader
