@@ -154,6 +154,19 @@ import Testing
         try expectConsistent(repo)
     }
 
+    @Test func aCommitMadeDuringVerifyIsKeptAndTheRoundIsNotCommittedOnTop() throws {
+        let repo = try fixableChange()
+        let original = try repo.git("rev-parse", "HEAD")
+        let result = try repo.reviewbot("fix", "HEAD~1..HEAD", "--verify", "git commit -qam 'mine, with the fixes'")
+        #expect(result.status == 4, "\(result.summary)")
+        result.expectOneErrorLine()
+        #expect(result.stderr.contains("refs/heads/main moved while reviewbot worked"), "\(result.stderr)")
+        #expect(try repo.git("rev-parse", "HEAD~1") == original, "their commit, and no fix commit on top")
+        #expect(try repo.git("log", "-1", "--format=%s") == "mine, with the fixes")
+        #expect(try repo.git("status", "--porcelain").isEmpty, "their commit's files are left as they are")
+        try expectConsistent(repo)
+    }
+
     // MARK: - Edits made while fixing
 
     @Test func anEditToAFixedFileDuringAFailingVerifyIsKept() throws {

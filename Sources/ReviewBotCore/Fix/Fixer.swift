@@ -283,6 +283,7 @@ public struct Fixer: Sendable {
                 round.patches = included
                 guard !included.isEmpty else { return dropped }
                 let files = Dictionary(uniqueKeysWithValues: included.map { ($0.path, $0.result) })
+                if try workspace.head().commit != head.commit { throw Workspace.moved(head.reference) }
                 let commit = try workspace.writeCommit(
                     parent: head.commit, files: files, message: Self.commitMessage(round.applied))
                 var saga = round.saga
@@ -627,10 +628,19 @@ public struct Fixer: Sendable {
             }
             restore.append((path, before, try Workspace.blobID(of: before), fixedID))
         }
-        if let after = saga.after, try workspace.head().commit == after {
+        let head = try workspace.head().commit
+        if let after = saga.after, head == after {
             try workspace.moveReference(saga.reference, from: after, to: saga.before, reason: "roll back fix")
         }
         var kept: Set<String> = []
+        if head != saga.before && head != saga.after {
+            // Someone committed the fixed files (`git commit -a` during --verify): those are theirs now.
+            for file in restore
+            where try workspace.contents(of: file.path, at: head).map(Workspace.blobID(of:)) == file.fixedID {
+                kept.insert(file.path)
+            }
+            restore.removeAll { kept.contains($0.path) }
+        }
         for file in restore {
             guard let now = try workspace.workingContents(of: file.path) else {
                 kept.insert(file.path)

@@ -159,6 +159,7 @@ public struct Workspace: Sendable {
         let status = git_reference_create_matching(
             &result, repository.pointer, reference, &newID, 1, &oldID, "reviewbot: \(reason)")
         if let result { git_reference_free(result) }
+        if status == GIT_EMODIFIED.rawValue { throw Self.moved(reference) }
         guard status == 0 else {
             throw lastGitError(.other, "cannot move \(reference) from \(old.prefix(12)) to \(new.prefix(12))")
         }
@@ -179,6 +180,14 @@ public struct Workspace: Sendable {
     }
 
     private static let temporaryMarker = ".reviewbot-"
+
+    /// The error for a branch that moved under the fixer.
+    static func moved(_ reference: String) -> GitError {
+        GitError(
+            .busy,
+            "\(reference) moved while reviewbot worked (someone committed, or checked out another commit); "
+                + "nothing of this round was committed, run fix again")
+    }
 
     /// Replaces the working-tree file `path` with `bytes` only if it still holds `expected`, comparing
     /// immediately before the replacement; false, with the file untouched, when it holds anything else
