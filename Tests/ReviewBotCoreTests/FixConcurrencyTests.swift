@@ -128,6 +128,19 @@ import Testing
         try expectConsistent(repo)
     }
 
+    @Test func aStopEndsTheWholeVerifyCommand() throws {
+        let repo = try fixableChange()
+        let before = try snapshot(repo)
+        let start = Date()
+        let stopped = try repo.reviewbot(
+            "fix", "HEAD~1..HEAD", "--verify", "kill -TERM $PPID; sleep 30; touch late.txt; sleep 30")
+        #expect(stopped.status == SIGTERM, "\(stopped.summary)")
+        #expect(Date().timeIntervalSince(start) < 15, "the verify command's children were stopped too")
+        #expect(!repo.exists("late.txt"))
+        #expect(try snapshot(repo) == before)
+        try expectConsistent(repo)
+    }
+
     @Test func anIndexLockHeldBeforeTheFixIsRefusedWithNothingTouched() throws {
         let repo = try fixableChange()
         let before = try snapshot(repo)

@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// Outside a round nothing is half done, so the process dies of the signal at once, as it would without
 /// this. While a round is in flight (fixed files written, not yet committed), the signal stops the
-/// `--verify` command and is noted; the fixer notices it at its next step, undoes the round, and then dies
+/// `--verify` command (its whole process group) and is noted; the fixer notices it at its next step, undoes the round, and then dies
 /// of the same signal (so the shell still sees 130 or 143). `kill -9` cannot be caught: the journal covers
 /// it on the next run.
 ///
@@ -37,7 +37,8 @@ enum FixStop {
     private static func received(_ number: Int32) {
         _ = pending.compareExchange(expected: 0, desired: number, ordering: .relaxed)
         let running = child.load(ordering: .relaxed)
-        if running > 0 { kill(running, SIGTERM) }
+        // Foundation starts the command as the leader of its own process group: stop all of it.
+        if running > 0 && kill(-running, SIGTERM) != 0 { kill(running, SIGTERM) }
         if !inFlight.load(ordering: .relaxed) {
             signal(number, SIG_DFL)
             raise(number)  // delivered, with the default action, when the handler returns
