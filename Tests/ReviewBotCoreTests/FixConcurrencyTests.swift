@@ -141,6 +141,18 @@ import Testing
         try expectConsistent(repo)
     }
 
+    /// The command starts with no signal blocked (the runtime's threads block them, and a child inherits that).
+    @Test func aVerifyCommandCanStopItsOwnChildren() throws {
+        let repo = try fixableChange()
+        let start = Date()
+        let result = try repo.reviewbot("fix", "HEAD~1..HEAD", "--verify", "timeout 1 sleep 30", "--format", "json")
+        #expect(result.status == 1, "\(result.summary)")
+        #expect(Date().timeIntervalSince(start) < 15)
+        let verify = (try result.json()["fixes"] as? [[String: Any]])?.first?["verify"] as? [String: Any]
+        #expect(verify?["exitCode"] as? Int == 124)
+        try expectConsistent(repo)
+    }
+
     @Test func anIndexLockHeldBeforeTheFixIsRefusedWithNothingTouched() throws {
         let repo = try fixableChange()
         let before = try snapshot(repo)

@@ -36,9 +36,7 @@ enum FixStop {
 
     private static func received(_ number: Int32) {
         _ = pending.compareExchange(expected: 0, desired: number, ordering: .relaxed)
-        let running = child.load(ordering: .relaxed)
-        // Foundation starts the command as the leader of its own process group: stop all of it.
-        if running > 0 && kill(-running, SIGTERM) != 0 { kill(running, SIGTERM) }
+        stop(child.load(ordering: .relaxed))
         if !inFlight.load(ordering: .relaxed) {
             signal(number, SIG_DFL)
             raise(number)  // delivered, with the default action, when the handler returns
@@ -67,9 +65,18 @@ enum FixStop {
         if number != 0 { throw Interrupted(signal: number) }
     }
 
-    /// The `--verify` command running now (stopped by a signal), or nil.
+    /// The `--verify` command running now (stopped by a signal), or nil. A signal that came while it was
+    /// being started stops it now.
     static func running(_ process: pid_t?) {
         child.store(process ?? 0, ordering: .relaxed)
+        if pending.load(ordering: .relaxed) != 0 { stop(process ?? 0) }
+    }
+
+    /// Stops the command `process` and everything it started: Foundation makes it the leader of its own
+    /// process group. Async-signal-safe.
+    private static func stop(_ process: pid_t) {
+        guard process > 0 else { return }
+        if kill(-process, SIGTERM) != 0 { kill(process, SIGTERM) }
     }
 
     /// Prints `message` (one line) and dies of `number`, as if it had never been caught. The calling thread

@@ -684,9 +684,17 @@ public struct Fixer: Sendable {
         process.standardOutput = pipe
         process.standardError = pipe
         process.standardInput = FileHandle.nullDevice
+        // The command inherits the signal mask of this thread, and the runtime's threads block nearly every
+        // signal: start it with none blocked, so that it can be stopped (and its own `timeout` works).
+        var none = sigset_t()
+        var blocked = sigset_t()
+        sigemptyset(&none)
+        pthread_sigmask(SIG_SETMASK, &none, &blocked)
         do { try process.run() } catch {
+            pthread_sigmask(SIG_SETMASK, &blocked, nil)
             throw ConfigError("cannot run the verify command `\(command)`: \(error.localizedDescription)")
         }
+        pthread_sigmask(SIG_SETMASK, &blocked, nil)
         FixStop.running(process.processIdentifier)
         defer { FixStop.running(nil) }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
