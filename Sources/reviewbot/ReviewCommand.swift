@@ -199,8 +199,8 @@ struct FixCommand: AsyncParsableCommand {
         abstract: "Fix what the rules can fix safely, commit, and review again (review --fix).",
         discussion: """
             Takes every option of `reviewbot review`. For a range ending at HEAD, each round applies the
-            rules' safe fixes, proves each one removes its finding, commits with your git identity, runs
-            --verify, and re-reviews the touched files; a round whose check fails is undone.
+            rules' safe fixes, proves each one removes its finding, runs --verify, commits with your git
+            identity once it passes, and re-reviews the touched files; a round whose check fails is undone.
 
             Examples:
               reviewbot fix HEAD~1..HEAD

@@ -30,8 +30,28 @@ func lastGitError(_ code: GitError.Code, _ message: String) -> GitError {
     if let error = git_error_last(), let text = error.pointee.message {
         cause = String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
     }
+    if let cause, let damage = damagedObject(cause) {
+        return GitError(
+            .unreadableObject,
+            "the repository is damaged (\(message): \(damage)); run `git fsck --full` to see what is broken, "
+                + "and restore it from another clone",
+            cause: cause)
+    }
     let full = cause.map { "\(message): \($0)" } ?? message
     return GitError(code, full, cause: cause)
+}
+
+/// The part of libgit2's message that says an object is damaged (found by ``LooseObjectGuard`` or by
+/// libgit2's own checks), or nil for any other failure.
+private func damagedObject(_ cause: String) -> Substring? {
+    let signs = [
+        LooseObjectGuard.marker, "object hash mismatch", "error inflating zlib stream", "failed to parse loose object",
+        "failed to parse tree", "failed to parse commit", "packfile is corrupted",
+    ]
+    for sign in signs {
+        if let start = cause.range(of: sign) { return cause[start.lowerBound...] }
+    }
+    return nil
 }
 
 /// Owns one `git_repository` handle.
@@ -61,6 +81,7 @@ final class Repository {
             }
             throw lastGitError(.notARepository, "cannot open the repository at \(gitDirectory ?? path)")
         }
+        LooseObjectGuard.install(in: handle)
         pointer = handle
         var workTree = environment["GIT_WORK_TREE"].flatMap { $0.isEmpty ? nil : Self.absolute($0, from: path) }
         if workTree == nil, gitDirectory != nil, git_repository_is_bare(handle) == 0,

@@ -23,6 +23,8 @@ extension ReviewBotError {
 public struct GitError: ReviewBotError {
     public enum Code: Sendable {
         case notARepository, unknownRevision, emptyRepository, unreadableObject, other
+        /// Someone else is changing the repository: another fixer, or a git command holding `index.lock`.
+        case busy
     }
 
     public var code: Code
