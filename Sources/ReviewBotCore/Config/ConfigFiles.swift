@@ -34,7 +34,8 @@ public struct ConfigFiles: Sendable {
                 return try other.contents(atPath: relative) == nil ? FileManager.default.contents(atPath: path) : nil
             }) {
             case .success(let data): return data
-            case .failure(let error): throw ConfigError("cannot read \(path) from \(origin): \(error.message)")
+            case .failure(let error):
+                throw ConfigError("cannot read \(path) from \(origin): \(error.message)", gitFailure: error)
             }
         }
     }

@@ -61,8 +61,9 @@ public enum TrustPolicy {
 
         var configuration = Configuration()
         let configPath = try ConfigLoader.path(explicit: config, workdir: root, files: trusted)
-        // A configuration file named on the command line that only the change has: the defaults apply.
-        if let configPath, try trusted.exists(configPath) {
+        // A configuration file named on the command line that only the change has: the defaults apply. One that
+        // nothing has is an error, as it is without a range.
+        if let configPath, try trusted.exists(configPath) || !proposed.exists(configPath) {
             configuration = try ConfigLoader.load(path: configPath, files: trusted)
         }
         let proposedPath = try ConfigLoader.path(explicit: config, workdir: root, files: proposed) ?? configPath
