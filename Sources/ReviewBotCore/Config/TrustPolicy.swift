@@ -89,14 +89,11 @@ public enum TrustPolicy {
 
         var trustedBaseline: Baseline?
         if let path = baseline ?? configuration.baseline {
-            if trusted.revisionPath(path) != nil, try !trusted.exists(path) {
-                if try proposed.exists(path) {
-                    refusals.append(
-                        refusal(
-                            at: path, files: trusted, severity: .medium,
-                            "This change adds the baseline \(display(path, trusted)); it hides nothing in its own review."
-                        ))
-                }
+            if trusted.revisionPath(path) != nil, try !trusted.exists(path), try proposed.exists(path) {
+                refusals.append(
+                    refusal(
+                        at: path, files: trusted, severity: .medium,
+                        "This change adds the baseline \(display(path, trusted)); it hides nothing in its own review."))
             } else {
                 trustedBaseline = try Baseline.load(path: path, files: trusted)
             }
