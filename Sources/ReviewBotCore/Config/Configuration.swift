@@ -44,6 +44,8 @@ public struct Configuration: Sendable, Equatable {
     public var baseline: String?
     /// The model the agents may ask, if any (`llm:`).
     public var llm = LLMSettings()
+    /// How long rules may run on a file and in a whole review (`budgets:`).
+    public var budgets = BudgetSettings()
 
     public init() {}
 

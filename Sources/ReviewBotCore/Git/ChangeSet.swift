@@ -104,6 +104,8 @@ public struct SkippedFile: Sendable, Equatable, Codable {
         case ignored
         case deleted
         case symlink
+        /// Reviewed in part: the rules ran out of their time budget, or the review deadline passed.
+        case timeBudget = "time_budget"
     }
 
     public var path: String
