@@ -64,7 +64,7 @@ import Testing
 
     @Test func anInvalidCustomRegexSaysWhatIsWrong() throws {
         let repo = try ScratchRepository(initialCommit: true)
-        try repo.write(".reviewbot.yml", customRule("(a)\\\\2"))
+        try repo.write(".reviewbot.yml", customRule("(a)\\2"))
         try repo.commitAll("config")
         let backreference = try repo.reviewbot("review", "HEAD")
         #expect(backreference.status == 3)
