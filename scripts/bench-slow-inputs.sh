@@ -110,7 +110,7 @@ run() {
     grep '^reviewbot: rule ' "$dir/stderr" | sed "s|^reviewbot: |  $name: |" >>"$work/slow-rules" || true
     end=$(now_ms)
     verdict="-"
-    note="$(grep -v '^reviewbot: rule ' "$dir/stderr" | head -c 110 | tr '\n' ' ')"
+    note="$({ grep -v '^reviewbot: rule ' "$dir/stderr" || true; } | head -c 110 | tr '\n' ' ')"
     if [ -s "$dir/report.json" ]; then
         verdict=$(jq -r '.verdict' "$dir/report.json")
         note=$(jq -r '[(.skipped[] | select(.reason == "time_budget") | .detail), (.agents[] | select(.status != "ok") | "\(.name): \(.note // "")")] | first // "" | .[0:110]' "$dir/report.json")
@@ -147,7 +147,7 @@ if [ "${SKIP_LLM:-0}" != 1 ]; then
     url="http://127.0.0.1:$(cat "$port_file")/v1"
     small="$work/inputs/small.py"
     printf 'import os\n\ndef main():\n    print(os.getcwd())\n' >"$small"
-    for scenario in nested:1000000 nested-open:1000000 nested-body:1000000 nested:5000 huge:6 hang; do
+    for scenario in nested:1000000 nested-open:1000000 nested-body:1000000 nested:5000 huge:0.9 huge:6 hang; do
         dir="$(repo "llm-$scenario" "$small" "$(printf 'llm:\n  deadline: 20\n  timeouts:\n    request: 30\n')")"
         run "llm $scenario (deadline 20 s)" "$dir" --llm-provider openai --llm-base-url "$url" \
             --llm-model "scripted:$scenario"

@@ -42,9 +42,9 @@ public enum JSONValue: Sendable, Equatable, Codable {
         }
     }
 
-    /// The most bytes ``parse(_:)`` reads: answers and envelopes of models are far smaller; a bigger body is
-    /// refused before any parsing.
-    public static let maxBytes = 8 << 20
+    /// The most bytes ``parse(_:)`` reads: a model's answer of findings is a few kilobytes (1 MiB is some 250,000
+    /// tokens); a bigger body is refused before any parsing (6 MiB took 15 s to decode).
+    public static let maxBytes = 1 << 20
     /// The deepest nesting of arrays and objects ``parse(_:)`` accepts. Findings nest three or four levels; a
     /// body nested a million levels deep overflowed the stack of the recursive decoder (no report at all).
     public static let maxDepth = 64

@@ -543,6 +543,9 @@ enum PythonRules {
     /// Calls that make a request value safe for most sinks, on the assignment line.
     static let sanitizedAssignment =
         #"[^\n]{0,200}\b(?:secure_filename|basename|int|float|bool|len|escape|quote|quote_plus|is_safe_url|url_has_allowed_host_and_scheme|uuid\.UUID)\s{0,3}\("#
+    /// After an assignment's `=`: the line holds `request.`, which every request source has (a literal test that
+    /// spares the sanitizer and source searches on the other assignments of a module).
+    static let hasRequest = #"(?=[^\n]*?request\.)"#
     /// At a line's start: the line mentions the variable of group 1 (a cheap test that spares the sink search on
     /// every other line the flow passes).
     static let mentionsVariable = #"(?=[^\n]{0,300}?\b\1\b)"#
@@ -563,14 +566,14 @@ enum PythonRules {
         // Followed forward from the assignment or the route to the sink, which the `at` group marks: a look-behind
         // from every sink call back to its source cost thousands of tries per call (52 s for an 811 KB module).
         let assigned =
-            #"^[ \t]{0,40}(\w{1,40})[ \t]{0,3}=(?!=)"# + clean + #"[^\n]{0,200}?"# + flaskInput
+            #"^[ \t]{0,40}(\w{1,40})[ \t]{0,3}=(?!=)"# + hasRequest + clean + #"[^\n]{0,200}?"# + flaskInput
             + #"[^\n]{0,200}\n(?:"# + between + #"[^\n]{0,300}\n){0,10}?"# + mentionsVariable + #"[^\n]{0,200}?"#
         let route =
             #"@[\w.]{1,60}\.(?:route|get|post|put|patch|delete)\([^\n]{0,200}?<(?:\w{1,20}:)?(\w{1,40})>[^\n]{0,200}\n(?:[ \t]{0,20}@[^\n]{0,200}\n){0,4}[ \t]{0,20}(?:async[ \t]{1,4})?def[ \t]{1,4}\w{1,60}\([^)\n]{0,200}\)[^\n]{0,60}:[ \t]{0,10}\n(?:"#
             + between + #"[^\n]{0,300}\n){0,12}?"# + mentionsVariable + #"[^\n]{0,200}?"#
         let sinkCall = #"(?<at>(?<![\w.])"# + call + #"\b\1\b)"#
         let forward =
-            #"^[ \t]*(\w+)[ \t]*=(?!=)"# + clean + #"[^\n]*?"# + djangoInput + #"[^\n]*\n(?:"# + between
+            #"^[ \t]*(\w+)[ \t]*=(?!=)"# + hasRequest + clean + #"[^\n]*?"# + djangoInput + #"[^\n]*\n(?:"# + between
             + #"[^\n]*\n){0,10}?[^\n]*?(?<![\w.])"# + call + #"\b\1\b"#
         return [
             .init(.code, #"(?<![\w.])"# + call + requestInput),
@@ -597,7 +600,8 @@ enum PythonRules {
             #"\b(?:flask\.)?request\.(?:args|form|values|files|json|data|cookies|headers|get_json|get_data|GET|POST|FILES|COOKIES|META|body|query_params)\b"#
         // forward from the source to the literal (the `at` group), as in ``taintPatterns(_:sanitize:argument:barrier:)``
         let assigned =
-            #"^[ \t]{0,40}(\w{1,40})[ \t]{0,3}=(?!=)(?!"# + sanitizedAssignment + #")[^\n]{0,200}?"# + anyInput
+            #"^[ \t]{0,40}(\w{1,40})[ \t]{0,3}=(?!=)"# + hasRequest + #"(?!"# + sanitizedAssignment + #")[^\n]{0,200}?"#
+            + anyInput
             + #"[^\n]{0,200}\n(?:"# + notFunctionStart + #"[^\n]{0,300}\n){0,10}?"# + mentionsVariable
             + #"[^\n]{0,200}?"#
         let route =
