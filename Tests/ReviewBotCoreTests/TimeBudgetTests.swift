@@ -175,12 +175,14 @@ import Testing
     // MARK: Model answers
 
     @Test func deepOrHugeJSONIsRefusedBeforeParsing() {
-        let deep = String(repeating: "[", count: 1_000_000) + String(repeating: "]", count: 1_000_000)
+        let deep = String(repeating: "[", count: 400_000) + String(repeating: "]", count: 400_000)
         let start = Date()
         #expect(JSONValue.parse(deep) == nil)
         #expect(JSONValue.tooLargeOrDeep(Array(deep.utf8)) == "nested deeper than 64 levels")
+        let huge = "[" + String(repeating: "1,", count: 600_000) + "1]"
+        #expect(JSONValue.tooLargeOrDeep(Array(huge.utf8)) == "larger than 1048576 bytes")
         guard case .failure(let problem) = LLMAnswerReader.findingsList(in: deep) else {
-            Issue.record("a million nested arrays gave findings")
+            Issue.record("400,000 nested arrays gave findings")
             return
         }
         #expect(problem.message.contains("nested deeper than 64 levels"))
