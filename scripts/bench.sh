@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Benchmarks reviewbot against its two performance targets and prints the numbers (it asserts nothing):
+# Benchmarks reviewbot against its performance targets and prints the numbers (it asserts nothing):
 #   1. `reviewbot review 600.0.1..603.0.1` on swift-syntax takes at most 3× `git diff 600.0.1 603.0.1`;
-#   2. the pre-commit hook on a 10-file staged change has a median under 50 ms.
+#   2. the pre-commit hook on a 10-file staged change has a median under 50 ms;
+#   3. the slowest inputs known each review in under 1 s (scripts/bench-slow-inputs.sh prints the table).
 #
 # Environment:
 #   BUILD_DIR     scratch path of the release build (default .build)
 #   SWIFT_SYNTAX  swift-syntax clone to review (default /work/corpora/swift-syntax; cloned when missing)
 #   RUNS          repetitions of the range review and of git diff (default 5)
 #   HOOK_RUNS     repetitions of the pre-commit hook (default 30)
+#   SKIP_SLOW=1   leave out the slowest-inputs table (scripts/bench-slow-inputs.sh)
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -753,3 +755,8 @@ echo
 echo "== targets"
 printf 'review <= 3x git diff:  %sx   %s\n' "$ratio" "$(verdict_of "$ratio" 3 le)"
 printf 'hook median < 50 ms:    %.1f ms   %s\n' "$hook_median" "$(verdict_of "$hook_median" 50 lt)"
+
+# --- 3. the slowest inputs known -----------------------------------------------------------------
+
+# issue 11's slow inputs, catastrophic custom patterns, LLM faults and Fixtures/bad-inputs (SKIP_SLOW=1 skips)
+if [ "${SKIP_SLOW:-0}" != 1 ]; then "$root/scripts/bench-slow-inputs.sh" "$binary"; fi

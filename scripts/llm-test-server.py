@@ -26,6 +26,9 @@ Scripted (default): answers OpenAI chat completions (POST .../chat/completions) 
   echo-key          a valid answer whose finding message quotes the API key the request carried (and, for a fix
                     request, a patch that writes it into the code)
   echo-key-error    401 whose error message quotes the API key the request carried
+  nested:N          an answer of N nested JSON arrays (closed); nested-open:N never closes them
+  nested-body:N     a response body whose envelope is nested N levels deep
+  huge:M            a valid envelope whose answer is M MiB of findings
 
 Proxy (--upstream URL): forwards every request to URL (same path) and returns the upstream's answer.
 
@@ -227,6 +230,21 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if scenario == "hang":
             time.sleep(self.server.args.stall)
             return 0
+        if scenario.startswith("nested:") or scenario.startswith("nested-open:"):
+            # an answer of N nested arrays (closed, or never closed) inside a valid envelope
+            depth = int(scenario.split(":", 1)[1])
+            text = "[" * depth + ("]" * depth if scenario.startswith("nested:") else "")
+            return self.send(200, call.completion(text))
+        if scenario.startswith("nested-body:"):
+            # the envelope itself nested N levels deep
+            depth = int(scenario.split(":", 1)[1])
+            return self.send(200, b'{"choices":' + b"[" * depth + b"]" * depth + b"}")
+        if scenario.startswith("huge:"):
+            # a valid envelope whose answer is N MiB of findings-shaped JSON
+            size = int(float(scenario.split(":", 1)[1]) * (1 << 20))
+            item = json.dumps(call.finding) + ","
+            text = '{"findings":[' + item * (size // len(item)) + json.dumps(call.finding) + "]}"
+            return self.send(200, call.completion(text))
         return self.send(400, {"error": {"message": f"unknown scenario {scenario!r}"}})
 
 

@@ -141,7 +141,10 @@ struct ReviewCommand: AsyncParsableCommand {
                         format: "reviewbot: libgit2 read %d changed files in %.1f ms\n",
                         change.files.count + change.skipped.count, elapsed))
             }
-            let reviewed = try await coordinator.review(change, trace: recorder)
+            // the review deadline counts from the start, reading the change included
+            var timed = coordinator
+            timed.deadline = Deadline.after(seconds: configuration.budgets.reviewSeconds, from: start)
+            let reviewed = try await timed.review(change, trace: recorder)
             if fix {
                 report = try await fixer.fixWorkingTree(reviewed, change: change, staged: staged)
                 fixedWorkingTree = report.fixes.contains { !$0.fixed.isEmpty }

@@ -229,4 +229,15 @@ import Testing
         #expect(keys.contains("security.review-attributes@.gitattributes:1"), "\(keys)")
         #expect(!keys.contains("security.review-attributes@.gitattributes:2"), "no .png in the change: \(keys)")
     }
+
+    @Test func aFileWhoseRulesRunOutOfTimeIsStillSweptForSecrets() throws {
+        let repo = try repository([:], config: "budgets: {file_seconds: 0.001}\n")
+        let body = (1...20_000).map { "value_\($0) = compute(\($0), 'text')\n" }.joined()
+        try repo.write("big.py", body + "T = '\(Self.token)'\n")
+        try repo.commitAll("big")
+        let result = try repo.reviewbot("review", "HEAD~1..HEAD", "--format", "json")
+        #expect(result.status == 2, "\(result.summary)")
+        #expect(try result.skippedKeys().contains("big.py:added:time_budget"), "\(result.stdout.prefix(2000))")
+        #expect(try result.findingKeys().contains("security.provider-token@big.py:20001"))
+    }
 }

@@ -73,6 +73,7 @@ public enum ConfigLoader {
             case "fail_on":
                 config.failOn = try reader.choice(value, key: key, FailOn.self)
             case "llm": try readLLM(value, reader: reader, into: &config.llm)
+            case "budgets": try readBudgets(value, reader: reader, into: &config.budgets)
             case "fix": try readFix(value, reader: reader, into: &config)
             case "baseline":
                 let name = try reader.scalar(value, key: key)
@@ -81,7 +82,7 @@ public enum ConfigLoader {
             default:
                 throw reader.error(
                     keyNode,
-                    "unknown key '\(key)' (expected agents, voting, ignore, default_ignores, rules, custom_rules, rule_files, max_file_bytes, fail_on, fix, baseline, critical_suppressions, llm)"
+                    "unknown key '\(key)' (expected agents, voting, ignore, default_ignores, rules, custom_rules, rule_files, max_file_bytes, fail_on, fix, baseline, critical_suppressions, llm, budgets)"
                 )
             }
         }

@@ -47,6 +47,8 @@ public struct Configuration: Sendable, Equatable {
     /// Whether a `reviewbot:ignore` that the change itself adds may hide a critical finding
     /// (`critical_suppressions: true`). By default it hides findings below critical only.
     public var criticalSuppressions = false
+    /// How long rules may run on a file and in a whole review (`budgets:`).
+    public var budgets = BudgetSettings()
 
     public init() {}
 

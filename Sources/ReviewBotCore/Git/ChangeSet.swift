@@ -109,6 +109,8 @@ public struct SkippedFile: Sendable, Equatable, Codable {
         case ignored
         case deleted
         case symlink
+        /// Reviewed in part: the rules ran out of their time budget, or the review deadline passed.
+        case timeBudget = "time_budget"
     }
 
     public var path: String
@@ -147,6 +149,14 @@ public struct UnreviewedText: Sendable, Equatable {
         self.path = path
         self.reason = reason
         self.lines = lines
+    }
+
+    /// The added lines of a file whose rules ran out of time.
+    public init(partlyReviewed file: FileChange) {
+        let lines = (file.newText ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+        self.init(
+            path: file.path, reason: .timeBudget,
+            lines: file.addedLines.filter { $0 <= lines.count }.map { Line(number: $0, text: String(lines[$0 - 1])) })
     }
 
     /// The most bytes of one side of a file the sweep reads; a larger file is noted as not swept.

@@ -9,6 +9,9 @@ public struct Coordinator: Sendable {
     public var progress: ReviewProgress?
     /// What the change asked to alter about its own review and did not get (``ReviewSetup/refusals``).
     public var refusals: [Finding] = []
+    /// When the rule stage must end; nil: `budgets.review_seconds` after the review starts. The command sets it
+    /// from when the process started, so that reading the change counts too.
+    public var deadline: Deadline?
 
     public init(configuration: Configuration) {
         self.configuration = configuration
@@ -51,7 +54,9 @@ public struct Coordinator: Sendable {
                 durationMs: milliseconds(since: start),
                 detail: "\(reviewed.addedLineCount) added lines, \(change.skipped.count) skipped"))
 
-        let input = AgentInput(change: reviewed, files: files, progress: progress)
+        var input = AgentInput(change: reviewed, files: files, progress: progress)
+        input.deadline = deadline ?? Deadline.after(seconds: configuration.budgets.reviewSeconds)
+        input.fileSeconds = configuration.budgets.fileSeconds
         for agent in agents {
             progress?.assigned(files.count, to: agent.name)
             trace.record(
@@ -90,7 +95,21 @@ public struct Coordinator: Sendable {
             let own = synthesis.findings.filter { $0.agents.contains(report.agent) }
             return voting.vote(agent: report.agent, findings: own, weight: settings.weight, mayVeto: settings.veto)
         }
-        let decision = voting.decide(votes: votes, findings: synthesis.findings)
+        var decision = voting.decide(votes: votes, findings: synthesis.findings)
+        // A file the rules did not finish is never passed as if they had: the review asks for a person.
+        let partial = PartialReview.skippedFiles(
+            reports.flatMap(\.partial), change: reviewed, budgets: configuration.budgets)
+        if !partial.isEmpty {
+            let reason =
+                "\(partial.count) file\(partial.count == 1 ? "" : "s") only partly reviewed: the rules ran out of time (see skipped)"
+            // the deciding reason comes first when it is this one
+            if decision.verdict < .requestChanges {
+                decision.reasons.insert(reason, at: 0)
+                decision.verdict = .requestChanges
+            } else {
+                decision.reasons.append(reason)
+            }
+        }
         trace.record(
             TraceEvent(
                 from: "voting", to: "verdict", count: votes.count, unit: "votes",
@@ -105,9 +124,10 @@ public struct Coordinator: Sendable {
                     name: $0.agent, status: $0.status, durationMs: $0.durationMs, findings: $0.findings.count,
                     note: $0.note, llm: $0.llm)
             },
-            skipped: change.skipped,
+            skipped: change.skipped + partial,
             stats: ReviewReport.Stats(
-                files: change.files.count, addedLines: change.addedLineCount, skipped: change.skipped.count))
+                files: change.files.count, addedLines: change.addedLineCount,
+                skipped: change.skipped.count + partial.count))
         report.llm = llm
         if let baseline {
             report.baseline = BaselineSummary(file: baseline.file, hidden: synthesis.findings.filter(\.baselined).count)
@@ -129,7 +149,11 @@ public struct Coordinator: Sendable {
             return reports
         }
         let rules = configuration.effectiveRules().filter { $0.category == .security }
-        var added = SecretSweep(rules: rules).findings(in: change)
+        // The files whose rules ran out of time are swept too: their secrets must not wait for a faster machine.
+        var swept = change
+        let partial = Set(reports.flatMap(\.partial).map(\.path))
+        swept.unreviewed += change.files.filter { partial.contains($0.path) }.map(UnreviewedText.init(partlyReviewed:))
+        var added = SecretSweep(rules: rules).findings(in: swept)
         added += ReviewSetup(configuration: configuration, baseline: nil, refusals: refusals).placed(in: change)
             .filter { only?.contains($0.path) ?? true }
         reports[security].findings += added
@@ -153,10 +177,13 @@ public struct Coordinator: Sendable {
                 let agentSlices = reviewsFileByFile(agent) ? slices : [0..<input.files.count]
                 sliceCounts.append(agentSlices.count)
                 for (sliceIndex, range) in agentSlices.enumerated() {
-                    let files =
-                        agentSlices.count == 1
-                        ? input
-                        : AgentInput(change: input.change, files: Array(input.files[range]), progress: input.progress)
+                    var files = input
+                    if agentSlices.count > 1 {
+                        files = AgentInput(
+                            change: input.change, files: Array(input.files[range]), progress: input.progress)
+                        files.deadline = input.deadline
+                        files.fileSeconds = input.fileSeconds
+                    }
                     group.addTask {
                         let start = DispatchTime.now().uptimeNanoseconds
                         let report = await agent.review(files)
@@ -203,6 +230,8 @@ public struct Coordinator: Sendable {
         let statuses = parts.map(\.report.status)
         joined.status = statuses.contains(.failed) ? .failed : statuses.contains(.degraded) ? .degraded : .ok
         joined.note = parts.lazy.compactMap(\.report.note).first
+        joined.partial = parts.flatMap(\.report.partial)
+        if !joined.partial.isEmpty { joined.note = PartialReview.note(joined.partial) }
         return joined
     }
 

@@ -158,7 +158,13 @@ struct TextRenderer {
             }
         }
         let notable = report.skipped.filter { $0.reason != .deleted && $0.reason != .ignored }
-        for file in notable { out.append(dim("skipped \(file.path): \(file.detail)")) }
+        for file in notable {
+            // a time-budget entry's detail starts with "partly reviewed"
+            out.append(
+                dim(
+                    file.reason == .timeBudget ? "\(file.path): \(file.detail)" : "skipped \(file.path): \(file.detail)"
+                ))
+        }
         let ignored = report.skipped.filter { $0.reason == .ignored }.count
         if ignored > 0 {
             out.append(

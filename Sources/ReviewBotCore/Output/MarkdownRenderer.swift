@@ -140,7 +140,11 @@ struct MarkdownRenderer {
             notes.append(
                 "agent \(agent.name) \(agent.status.rawValue)" + (agent.note.map { ": " + Self.escape($0) } ?? ""))
         }
-        let skipped = report.skipped.filter { $0.reason != .deleted }.count
+        let partial = report.skipped.filter { $0.reason == .timeBudget }.count
+        if partial > 0 {
+            notes.append("\(partial) file\(partial == 1 ? "" : "s") only partly reviewed (time budget)")
+        }
+        let skipped = report.skipped.filter { $0.reason != .deleted && $0.reason != .timeBudget }.count
         if skipped > 0 {
             notes.append("\(skipped) file\(skipped == 1 ? "" : "s") not reviewed (binary, ignored, too large, …)")
         }

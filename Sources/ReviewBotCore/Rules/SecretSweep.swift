@@ -80,6 +80,7 @@ struct SecretSweep {
         case .invalidUTF8: "not valid UTF-8"
         case .minified: "minified"
         case .ignored: "ignored, vendored or generated"
+        case .timeBudget: "partly reviewed, out of time"
         case .submodule, .deleted, .symlink: reason.rawValue
         }
     }
