@@ -49,13 +49,14 @@ import Testing
         """
     }
 
+    // These read the working configuration (--worktree): a range review reads the base revision's.
     @Test func aCatastrophicCustomPatternIsRefusedAtLoadNamingTheRule() throws {
         let repo = try ScratchRepository(initialCommit: true)
         try repo.write(".reviewbot.yml", customRule("(a+)+$"))
         try repo.write("a.py", String(repeating: "a", count: 40) + "!\n")
         try repo.commitAll("change")
         let start = Date()
-        let result = try repo.reviewbot("review", "HEAD")
+        let result = try repo.reviewbot("review", "--worktree")
         #expect(Date().timeIntervalSince(start) < 10)
         #expect(result.status == 3)
         #expect(result.stderr.contains("custom rule team.x has an unsafe pattern (patterns): it may backtrack"))
@@ -66,7 +67,7 @@ import Testing
         let repo = try ScratchRepository(initialCommit: true)
         try repo.write(".reviewbot.yml", customRule("(a)\\2"))
         try repo.commitAll("config")
-        let backreference = try repo.reviewbot("review", "HEAD")
+        let backreference = try repo.reviewbot("review", "--worktree")
         #expect(backreference.status == 3)
         #expect(
             backreference.stderr.contains(
@@ -75,7 +76,7 @@ import Testing
         #expect(!backreference.stderr.contains("The value is invalid"))
 
         try repo.write(".reviewbot.yml", customRule("foo(bar"))
-        let unbalanced = try repo.reviewbot("review", "HEAD")
+        let unbalanced = try repo.reviewbot("review", "--worktree")
         #expect(unbalanced.status == 3)
         #expect(
             unbalanced.stderr.contains("unbalanced parenthesis: '(' at offset 3 is never closed"),
