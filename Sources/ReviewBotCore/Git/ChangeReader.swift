@@ -501,7 +501,7 @@ extension ChangeReader {
         bytes.prefix(8000).contains(0)
     }
 
-    static func added(old: [UInt8]?, new: [UInt8]) -> [UnreviewedText.Line] {
+    static func added(old: [UInt8]?, new: [UInt8]) -> UnreviewedText.Lines {
         new.withUnsafeBytes { new in
             old?.withUnsafeBytes { UnreviewedText.added(old: $0, new: new) } ?? UnreviewedText.added(old: nil, new: new)
         }

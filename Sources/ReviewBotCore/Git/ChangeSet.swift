@@ -129,23 +129,32 @@ public struct SkippedFile: Sendable, Equatable, Codable {
 /// What a skipped file adds (binary, too large, not UTF-8, minified, ignored, vendored, generated): no rule
 /// reviews it, but secret scanners read every added byte, and so does the secret sweep.
 public struct UnreviewedText: Sendable, Equatable {
-    /// One added line: its 1-based number on the new side and its text (invalid UTF-8 replaced).
-    public struct Line: Sendable, Equatable {
-        public var number: Int
+    /// Added lines, kept as one text so that the sweep can rule a whole file out with one keyword search.
+    public struct Lines: Sendable, Equatable {
+        /// The added lines joined by `\n` (invalid UTF-8 replaced).
         public var text: String
+        /// The 1-based new-side number of each line of `text`.
+        public var numbers: [Int]
 
-        public init(number: Int, text: String) {
-            self.number = number
+        public init(text: String, numbers: [Int]) {
             self.text = text
+            self.numbers = numbers
+        }
+
+        public var isEmpty: Bool { numbers.isEmpty }
+
+        /// Each line with its number.
+        public var each: [(number: Int, text: Substring)] {
+            Array(zip(numbers, text.split(separator: "\n", omittingEmptySubsequences: false)))
         }
     }
 
     public var path: String
     /// Why no rule reads the file.
     public var reason: SkippedFile.Reason
-    public var lines: [Line]
+    public var lines: Lines
 
-    public init(path: String, reason: SkippedFile.Reason, lines: [Line]) {
+    public init(path: String, reason: SkippedFile.Reason, lines: Lines) {
         self.path = path
         self.reason = reason
         self.lines = lines
@@ -153,35 +162,58 @@ public struct UnreviewedText: Sendable, Equatable {
 
     /// The added lines of a file whose rules ran out of time.
     public init(partlyReviewed file: FileChange) {
-        let lines = (file.newText ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+        let all = (file.newText ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+        let numbers = file.addedLines.filter { $0 <= all.count }
         self.init(
             path: file.path, reason: .timeBudget,
-            lines: file.addedLines.filter { $0 <= lines.count }.map { Line(number: $0, text: String(lines[$0 - 1])) })
+            lines: Lines(text: numbers.map { all[$0 - 1] }.joined(separator: "\n"), numbers: numbers))
     }
 
     /// The most bytes of one side of a file the sweep reads; a larger file is noted as not swept.
     public static let byteLimit = 64 << 20
 
     /// The lines of `new` that `old` does not have (as many times as they are added): a diff without
-    /// positions, which is all a secret scan needs and costs one pass over each side.
-    public static func added(old: UnsafeRawBufferPointer?, new: UnsafeRawBufferPointer) -> [Line] {
-        var remaining: [ArraySlice<UInt8>: Int] = [:]
+    /// positions, which is all a secret scan needs and costs one pass over each side. Lines are compared by a
+    /// 64-bit hash of their bytes.
+    public static func added(old: UnsafeRawBufferPointer?, new: UnsafeRawBufferPointer) -> Lines {
+        var remaining: [UInt64: Int] = [:]
         if let old {
-            for line in Self.split(old) { remaining[line, default: 0] += 1 }
+            forEachLine(old) { remaining[hash(old, $0), default: 0] += 1 }
         }
-        var lines: [Line] = []
-        for (index, line) in Self.split(new).enumerated() {
-            if let count = remaining[line], count > 0 {
-                remaining[line] = count - 1
-                continue
+        var bytes: [UInt8] = []
+        var numbers: [Int] = []
+        var number = 0
+        forEachLine(new) { range in
+            number += 1
+            let key = hash(new, range)
+            if let count = remaining[key], count > 0 {
+                remaining[key] = count - 1
+                return
             }
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            lines.append(Line(number: index + 1, text: String(decoding: line, as: UTF8.self)))
+            guard new[range].contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
+            if !numbers.isEmpty { bytes.append(0x0A) }
+            bytes.append(contentsOf: new[range])
+            numbers.append(number)
         }
-        return lines
+        return Lines(text: String(decoding: bytes, as: UTF8.self), numbers: numbers)
     }
 
-    private static func split(_ bytes: UnsafeRawBufferPointer) -> [ArraySlice<UInt8>] {
-        Array(bytes).split(separator: 0x0A, omittingEmptySubsequences: false)
+    private static func forEachLine(_ bytes: UnsafeRawBufferPointer, _ body: (Range<Int>) -> Void) {
+        var start = 0
+        for index in 0..<bytes.count where bytes[index] == 0x0A {
+            body(start..<index)
+            start = index + 1
+        }
+        body(start..<bytes.count)
+    }
+
+    /// FNV-1a over the bytes of one line.
+    private static func hash(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in range {
+            hash ^= UInt64(bytes[index])
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
     }
 }

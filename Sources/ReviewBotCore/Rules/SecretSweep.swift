@@ -35,28 +35,36 @@ struct SecretSweep {
         guard !rules.isEmpty else { return [] }
         var findings: [Finding] = []
         for file in change.unreviewed {
-            for line in file.lines {
-                var text = line.text
-                let woken = text.withUTF8 { bytes in
-                    rules.filter { compiled in
-                        compiled.keywords.isEmpty
-                            || compiled.keywords.contains { keyword in
-                                keyword.withUnsafeBufferPointer {
-                                    ByteSearch.occurs($0, in: bytes, range: 0..<bytes.count, foldingCase: true)
-                                }
-                            }
+            // Most files hold none of the keywords at all: one search over all their added lines rules them out.
+            let woken = Self.woken(rules, by: file.lines.text)
+            guard !woken.isEmpty else { continue }
+            for (number, text) in file.lines.each {
+                for compiled in Self.woken(woken, by: String(text)) {
+                    if let finding = match(compiled, line: number, text: String(text), in: file) {
+                        findings.append(finding)
                     }
-                }
-                for compiled in woken {
-                    if let finding = match(compiled, line: line, in: file) { findings.append(finding) }
                 }
             }
         }
         return findings
     }
 
-    private func match(_ compiled: Compiled, line: UnreviewedText.Line, in file: UnreviewedText) -> Finding? {
-        let text = line.text
+    /// The rules whose keywords (any, or none at all) occur in `text`.
+    private static func woken(_ rules: [Compiled], by text: String) -> [Compiled] {
+        var text = text
+        return text.withUTF8 { bytes in
+            rules.filter { compiled in
+                compiled.keywords.isEmpty
+                    || compiled.keywords.contains { keyword in
+                        keyword.withUnsafeBufferPointer {
+                            ByteSearch.occurs($0, in: bytes, range: 0..<bytes.count, foldingCase: true)
+                        }
+                    }
+            }
+        }
+    }
+
+    private func match(_ compiled: Compiled, line: Int, text: String, in file: UnreviewedText) -> Finding? {
         let whole = NSRange(text.startIndex..., in: text)
         guard let found = compiled.patterns.lazy.compactMap({ $0.firstMatch(in: text, range: whole) }).first,
             !compiled.excludes.contains(where: { $0.firstMatch(in: text, range: whole) != nil }),
@@ -65,8 +73,8 @@ struct SecretSweep {
         let rule = compiled.rule
         let column = text.utf8.distance(from: text.startIndex, to: range.lowerBound) + 1
         return Finding(
-            ruleId: rule.id, category: rule.category, severity: rule.severity, path: file.path, line: line.number,
-            endLine: line.number, column: column,
+            ruleId: rule.id, category: rule.category, severity: rule.severity, path: file.path, line: line,
+            endLine: line, column: column,
             message: rule.message
                 + " (in a file no other rule reads: \(Self.describe(file.reason)); secrets are looked for in every file a change adds to)",
             recommendation: rule.recommendation, agents: [rule.category.rawValue], source: .rule,
