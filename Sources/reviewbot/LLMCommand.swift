@@ -28,7 +28,10 @@ struct LLMOptions: ParsableArguments {
     func apply(to settings: inout LLMSettings, environment: [String: String]) throws {
         try settings.apply(environment: environment)
         if let provider { settings.provider = provider }
-        if let baseURL { settings.baseURL = try LLMSettings.checkedURL(baseURL, source: "--llm-base-url") }
+        if let baseURL {
+            settings.baseURL = try LLMSettings.checkedURL(baseURL, source: "--llm-base-url")
+            settings.baseURLChosenByUser = true
+        }
         if let model { settings.model = model }
         if noLLM { settings.enabled = false }
         if required { settings.required = true }
@@ -78,7 +81,8 @@ struct LLMCommand: AsyncParsableCommand {
                         : "the LLM is turned off (llm.enabled, REVIEWBOT_LLM or --no-llm)")
             }
             let outcome = await LLMCheck.run(configuration.llm)
-            for line in outcome.lines { print(line) }
+            let scrubber = SecretScrubber(settings: configuration.llm)
+            for line in outcome.lines { print(scrubber.scrub(line)) }
             if let failure = outcome.failure { throw failure }
         }
     }

@@ -66,6 +66,14 @@ struct ReviewCommand: AsyncParsableCommand {
             """)
     var fix = false
 
+    @Flag(
+        name: .customLong("apply-llm-patches"),
+        help: """
+            With --fix and a model: apply the model's patches (checked like rule fixes, and refused when they add \
+            process execution, network access, code evaluation or file deletion). Without it they are only shown.
+            """)
+    var applyLLMPatches = false
+
     @Option(name: .customLong("max-iterations"), help: "With --fix: the most fix-and-review rounds (default 3).")
     var maxIterations: Int?
 
@@ -87,8 +95,8 @@ struct ReviewCommand: AsyncParsableCommand {
             throw ValidationError("give either a RANGE or --staged/--worktree, not both")
         }
         if let range, range.isEmpty || range.hasPrefix("-") { throw ValidationError("invalid range '\(range)'") }
-        if !fix && (maxIterations != nil || verify != nil || allowDirty) {
-            throw ValidationError("--max-iterations, --verify and --allow-dirty go with --fix")
+        if !fix && (maxIterations != nil || verify != nil || allowDirty || applyLLMPatches) {
+            throw ValidationError("--max-iterations, --verify, --allow-dirty and --apply-llm-patches go with --fix")
         }
         if let maxIterations, maxIterations < 1 { throw ValidationError("--max-iterations must be at least 1") }
     }
@@ -96,7 +104,9 @@ struct ReviewCommand: AsyncParsableCommand {
     func run() async throws {
         let request: ChangeRequest = staged ? .staged : worktree ? .worktree : .revision(range ?? "HEAD")
         let location = try RepositoryLocation.locate(repository)
-        var configuration = try ConfigLoader.load(explicit: config, workdir: location.workdir)
+        let setup = try TrustPolicy.setup(
+            for: request, repositoryPath: repository, location: location, config: config, baseline: baseline)
+        var configuration = setup.configuration
         if let failOn { configuration.failOn = failOn }
         try llm.apply(to: &configuration.llm, environment: ProcessInfo.processInfo.environment)
 
@@ -105,7 +115,8 @@ struct ReviewCommand: AsyncParsableCommand {
         let recorder = verbose ? TraceRecorder(listener: Self.printHandoff) : TraceRecorder()
         let start = DispatchTime.now().uptimeNanoseconds
         var coordinator = Coordinator(configuration: configuration)
-        coordinator.baseline = try (baseline ?? configuration.baseline).map(Baseline.load)
+        coordinator.baseline = setup.baseline
+        coordinator.refusals = setup.refusals
         let display = verbose ? nil : Self.startProgress(for: &coordinator)
         var fixer = Fixer(
             configuration: configuration, reader: reader,
@@ -113,8 +124,10 @@ struct ReviewCommand: AsyncParsableCommand {
                 configuration.fix, maxIterations: maxIterations, verify: verify, allowDirty: allowDirty),
             trace: recorder)
         fixer.coordinator = coordinator
-        if configuration.llm.isActive { fixer.proposer = LLMFixProposer(configuration: configuration, trace: recorder) }
-        let report: ReviewReport
+        // Model patches are applied only when the user asks on the command line; otherwise they are shown.
+        let proposer = configuration.llm.isActive ? LLMFixProposer(configuration: configuration, trace: recorder) : nil
+        if applyLLMPatches { fixer.proposer = proposer }
+        var report: ReviewReport
         let change: ChangeSet
         var fixedWorkingTree = false
         if fix, case .revision(let spec) = request {
@@ -128,7 +141,10 @@ struct ReviewCommand: AsyncParsableCommand {
                         format: "reviewbot: libgit2 read %d changed files in %.1f ms\n",
                         change.files.count + change.skipped.count, elapsed))
             }
-            let reviewed = try await coordinator.review(change, trace: recorder)
+            // the review deadline counts from the start, reading the change included
+            var timed = coordinator
+            timed.deadline = Deadline.after(seconds: configuration.budgets.reviewSeconds, from: start)
+            let reviewed = try await timed.review(change, trace: recorder)
             if fix {
                 report = try await fixer.fixWorkingTree(reviewed, change: change, staged: staged)
                 fixedWorkingTree = report.fixes.contains { !$0.fixed.isEmpty }
@@ -136,12 +152,17 @@ struct ReviewCommand: AsyncParsableCommand {
                 report = reviewed
             }
         }
+        if fix, !applyLLMPatches, let proposer {
+            report = await ModelPatchSuggestions(proposer: proposer).attach(to: report, change: change)
+        }
         display?.stop()
 
         let color = output == nil && format == .text && ReportFormatter.shouldColor(fileDescriptor: STDOUT_FILENO)
         let context = RenderContext(
             change: change, configuration: configuration, environment: ProcessInfo.processInfo.environment)
-        let rendered = ReportFormatter.render(report, as: format, color: color, context: context)
+        // An endpoint may have echoed the API key; nothing written may carry it.
+        let scrubber = SecretScrubber(settings: configuration.llm)
+        let rendered = scrubber.scrub(ReportFormatter.render(report, as: format, color: color, context: context))
         if let output {
             do { try Data(rendered.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
                 throw InternalError("cannot write the report to \(output): \(error.localizedDescription)")
@@ -153,8 +174,8 @@ struct ReviewCommand: AsyncParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             do {
-                let data = try encoder.encode(TraceDocument(events: recorder.all))
-                try data.write(to: URL(fileURLWithPath: trace), options: .atomic)
+                let data = scrubber.scrub(Array(try encoder.encode(TraceDocument(events: recorder.all))))
+                try Data(data).write(to: URL(fileURLWithPath: trace), options: .atomic)
             } catch {
                 throw InternalError("cannot write the trace to \(trace): \(error.localizedDescription)")
             }
@@ -181,13 +202,14 @@ struct FixCommand: AsyncParsableCommand {
         abstract: "Fix what the rules can fix safely, commit, and review again (review --fix).",
         discussion: """
             Takes every option of `reviewbot review`. For a range ending at HEAD, each round applies the
-            rules' safe fixes, proves each one removes its finding, commits with your git identity, runs
-            --verify, and re-reviews the touched files; a round whose check fails is undone.
+            rules' safe fixes, proves each one removes its finding, runs --verify, commits with your git
+            identity once it passes, and re-reviews the touched files; a round whose check fails is undone.
 
             Examples:
               reviewbot fix HEAD~1..HEAD
               reviewbot fix HEAD~3..HEAD --verify "swift build" --max-iterations 2
               reviewbot fix HEAD~1..HEAD --allow-dirty --format json
+              reviewbot fix HEAD~1..HEAD --apply-llm-patches   also apply the model's patches (shown otherwise)
               reviewbot fix --staged                edit working-tree files only, then fail the hook
             """
     )

@@ -42,12 +42,15 @@ struct VerdictExit: Error {
 }
 
 enum Output {
+    /// The API keys of the environment, never printed.
+    private static let scrubber = SecretScrubber()
+
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data(("reviewbot: " + line + "\n").utf8))
+        FileHandle.standardError.write(Data(scrubber.scrub("reviewbot: " + line + "\n").utf8))
     }
 
     static func stderr(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        FileHandle.standardError.write(Data(scrubber.scrub(text).utf8))
     }
 }
 

@@ -30,7 +30,9 @@ import Testing
         // Ten lines inserted above the finding, in a later commit of the same change.
         let padding = (1...10).map { "# note \($0)\n" }.joined()
         try repo.write("client.py", "import requests\n" + padding + "def fetch(url):\n" + Self.findingLine)
-        try repo.commitAll("document")
+        // The baseline stays the reviewer's own file: one the change committed would not apply to it.
+        try repo.git("add", "client.py")
+        try repo.git("commit", "-q", "-m", "document")
 
         let plain = try repo.reviewbot("review", "HEAD~2..HEAD", "--format", "json")
         #expect(plain.status == 1, "without the baseline the finding counts: \(plain.summary)")

@@ -269,7 +269,7 @@ import Testing
     @Test func binaryFileIsSkippedWithANote() throws {
         let repo = try ScratchRepository(initialCommit: true)
         var bytes = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D])
-        bytes.append(Data("\n\(privateKeyLine)\n".utf8))
+        bytes.append(Data("\nIHDR\n".utf8))
         try repo.write("logo.png", bytes)
         try repo.commitAll("binary")
 

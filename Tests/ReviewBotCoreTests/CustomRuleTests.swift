@@ -79,12 +79,13 @@ import Testing
     }
 
     @Test func brokenRulesAreConfigurationErrors() throws {
+        // The working configuration: a range review would read the base revision's (README, "Trust").
         let repo = try repository()
         try repo.write(
             ".reviewbot.yml",
             "custom_rules:\n  - id: team.x\n    category: quality\n    severity: low\n    message: m\n    patterns: ['(unclosed']\n"
         )
-        let badRegex = try repo.reviewbot("review", "HEAD")
+        let badRegex = try repo.reviewbot("review", "--worktree")
         #expect(badRegex.status == 3)
         #expect(badRegex.stderr.contains("team.x has an invalid pattern"))
 
@@ -92,7 +93,7 @@ import Testing
             ".reviewbot.yml",
             "custom_rules:\n  - id: security.sql-injection\n    category: security\n    severity: low\n    message: m\n    patterns: [x]\n"
         )
-        let shadow = try repo.reviewbot("review", "HEAD")
+        let shadow = try repo.reviewbot("review", "--worktree")
         #expect(shadow.status == 3)
         #expect(shadow.stderr.contains("'security.sql-injection' is defined twice"))
 
@@ -100,7 +101,7 @@ import Testing
             ".reviewbot.yml",
             "custom_rules:\n  - id: team.y\n    category: quality\n    severity: low\n    message: m\n    patterns: [x]\n    colour: red\n"
         )
-        let unknown = try repo.reviewbot("review", "HEAD")
+        let unknown = try repo.reviewbot("review", "--worktree")
         #expect(unknown.status == 3)
         #expect(unknown.stderr.contains(".reviewbot.yml:7: unknown key 'colour' in a rule"))
     }

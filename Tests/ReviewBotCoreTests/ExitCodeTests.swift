@@ -157,8 +157,9 @@ import Testing
     }
 
     @Test func configFlagReadsAnotherFile() throws {
-        let repo = try ScratchRepository(initialCommit: true)
+        let repo = try ScratchRepository()
         try repo.write("ci/strict.yml", "voting: {policy: loudest}\n")
+        try repo.commitAll("base, with the configuration")
         try repo.write("client.py", "x = 1\n")
         try repo.commitAll("change")
         let result = try repo.reviewbot("review", "--config", "ci/strict.yml")

@@ -363,7 +363,7 @@ import Testing
                 return cursor.fetchone()
             """)
         try repo.configureLLM(url: server.baseURL, model: "scripted:patch", extra: Self.fastLimits)
-        let result = try repo.reviewbot("fix", "HEAD~1..HEAD", "--format", "json")
+        let result = try repo.reviewbot("fix", "HEAD~1..HEAD", "--apply-llm-patches", "--format", "json")
         #expect(result.status == 0, "\(result.summary)")
         #expect(
             try repo.read("api/users.py").contains(#"cursor.execute("SELECT * FROM users WHERE id = ?", (user_id,))"#))
@@ -413,8 +413,12 @@ import Testing
     }
 
     @Test func aMissingKeyVariableDegradesWithoutSendingAnything() throws {
-        let (server, _, result, _) = try run(
-            "scripted:ok", extra: Self.fastLimits + "\napi_key_env: REVIEWBOT_TEST_KEY_THAT_IS_NOT_SET")
+        let server = try LLMTestServer()
+        let repo = try ScratchRepository.withChange("api/client.py", Self.changedFile)
+        try repo.configureLLM(url: server.baseURL, model: "scripted:ok", extra: Self.fastLimits)
+        let result = try repo.reviewbot(
+            arguments: ["review", "HEAD~1..HEAD", "--format", "json"],
+            environment: ["REVIEWBOT_LLM_API_KEY_ENV": "REVIEWBOT_TEST_KEY_THAT_IS_NOT_SET"])
         #expect(result.status == 1, "\(result.summary)")
         let agents = try agents(result)
         for name in Self.reviewingAgents {

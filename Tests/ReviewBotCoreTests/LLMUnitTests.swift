@@ -229,7 +229,6 @@ import Testing
             llm:
               provider: anthropic
               model: claude-x
-              api_key_env: MY_KEY
               timeouts: {connect: 3, request: 30, idle: 5}
               deadline: 60
               max_requests: 8
@@ -238,18 +237,17 @@ import Testing
             """, file: ".reviewbot.yml")
         #expect(config.llm.provider == .anthropic)
         #expect(config.llm.effectiveBaseURL == "https://api.anthropic.com")
-        #expect(config.llm.apiKeyVariable == "MY_KEY")
         #expect(config.llm.timeouts == HTTPTimeouts(connect: 3, total: 30, idle: 5))
         #expect(config.llm.agents == [.security, .quality])
         #expect(config.llm.isActive && config.llm.required)
-        #expect(config.llm.apiKey(environment: ["MY_KEY": "k"]) == "k")
+        #expect(config.llm.apiKey(environment: ["ANTHROPIC_API_KEY": "k"]) == "k")
 
         for (yaml, expected) in [
             ("llm:\n  modle: x\n", ".reviewbot.yml:2: unknown key 'modle' under llm"),
             ("llm:\n  api_key: sk-abc\n", ".reviewbot.yml:2: llm.api_key is not allowed"),
             (
-                "llm:\n  api_key_env: sk-proj-abc123\n",
-                ".reviewbot.yml:2: llm.api_key_env names the environment variable"
+                "llm:\n  api_key_env: MY_KEY\n",
+                ".reviewbot.yml:2: llm.api_key_env is not allowed in a configuration file"
             ),
             ("llm:\n  base_url: ftp://x\n", ".reviewbot.yml:2: llm.base_url must be an http:// or https:// URL"),
             ("llm:\n  timeouts: {read: 3}\n", ".reviewbot.yml:2: unknown key 'read' under llm.timeouts"),

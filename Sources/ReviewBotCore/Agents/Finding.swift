@@ -32,11 +32,18 @@ public struct FixSuggestion: Sendable, Codable, Equatable {
     public var replacement: String
     /// Whether `--fix` applies it; otherwise it is only a suggestion for the reader.
     public var safe: Bool
+    /// The lines the replacement stands for, when they are not the finding's own (a model's patch); nil otherwise.
+    public var startLine: Int?
+    public var endLine: Int?
 
-    public init(description: String, replacement: String, safe: Bool = true) {
+    public init(
+        description: String, replacement: String, safe: Bool = true, startLine: Int? = nil, endLine: Int? = nil
+    ) {
         self.description = description
         self.replacement = replacement
         self.safe = safe
+        self.startLine = startLine
+        self.endLine = endLine
     }
 }
 
@@ -61,6 +68,10 @@ public struct Finding: Sendable, Codable, Equatable {
     public var suppressed: Bool
     /// True when the baseline lists the finding's fingerprint (then `suppressed` is true as well).
     public var baselined: Bool
+    /// True when the `reviewbot:ignore` that covers the finding is one the change itself adds: shown to the
+    /// reader as "suppressed by this change", and never honoured on a critical finding unless the trusted
+    /// configuration allows it.
+    public var suppressedByChange = false
 
     public init(
         ruleId: String, category: Category, severity: Severity, path: String, line: Int, endLine: Int, column: Int,

@@ -6,6 +6,10 @@ public struct AgentInput: Sendable {
     public let files: [SourceFile]
     /// Where to count files reviewed and LLM calls in flight, when someone is watching.
     public let progress: ReviewProgress?
+    /// When the review's rule stage must end: files not reached by then are reported as not reviewed.
+    public var deadline: Deadline = .never
+    /// Seconds the rules of one agent may spend on one file.
+    public var fileSeconds: Double = .infinity
 
     public init(change: ChangeSet, files: [SourceFile], progress: ReviewProgress? = nil) {
         self.change = change
@@ -28,6 +32,8 @@ public struct AgentReport: Sendable, Equatable {
     public var note: String?
     /// What the agent's LLM pass did, when one ran.
     public var llm: LLMAgentSummary?
+    /// Files whose rules ran out of time, and how far they got.
+    public var partial: [PartialReview] = []
 }
 
 /// A reviewer that owns one category of problems.
@@ -40,15 +46,29 @@ extension ReviewerAgent {
     public var name: String { category.rawValue }
 
     /// Runs `rules` over every file and times it; the shared body of the rule-based agents.
+    ///
+    /// Each file gets `input.fileSeconds`, cut short by `input.deadline`; a file that runs out keeps the findings
+    /// made so far and is listed in `partial`, which makes the agent degraded.
     func runRules(_ rules: RuleEngine, on input: AgentInput) -> AgentReport {
         let start = DispatchTime.now().uptimeNanoseconds
         var findings: [Finding] = []
+        var partial: [PartialReview] = []
         for file in input.files {
-            findings += rules.findings(in: file, agent: name)
+            let fileDeadline = Deadline.after(seconds: input.fileSeconds)
+            let cause: PartialReview.Cause = input.deadline < fileDeadline ? .reviewDeadline : .fileBudget
+            let outcome = rules.review(file, agent: name, deadline: min(fileDeadline, input.deadline), cause: cause)
+            findings += outcome.findings
+            if let cut = outcome.partial { partial.append(cut) }
             input.progress?.reviewedFile(by: name)
         }
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
-        return AgentReport(agent: name, status: .ok, durationMs: elapsed, findings: findings)
+        var report = AgentReport(agent: name, status: .ok, durationMs: elapsed, findings: findings)
+        if !partial.isEmpty {
+            report.status = .degraded
+            report.partial = partial
+            report.note = PartialReview.note(partial)
+        }
+        return report
     }
 }
 

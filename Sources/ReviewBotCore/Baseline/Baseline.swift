@@ -56,9 +56,11 @@ public struct Baseline: Sendable, Equatable, Codable {
             .sorted { ($0.path, $0.line, $0.ruleId, $0.fingerprint) < ($1.path, $1.line, $1.ruleId, $1.fingerprint) }
     }
 
-    public static func load(path: String) throws(ConfigError) -> Baseline {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError("cannot read the baseline file \(path); write one with `reviewbot baseline RANGE`")
+    public static func load(path: String, files: ConfigFiles = .disk) throws(ConfigError) -> Baseline {
+        guard let data = try files.contents(atPath: path) else {
+            let origin = files.origin.map { " in \($0)" } ?? ""
+            throw ConfigError(
+                "cannot read the baseline file \(path)\(origin); write one with `reviewbot baseline RANGE`")
         }
         do {
             var baseline = try JSONDecoder().decode(Baseline.self, from: data)

@@ -5,26 +5,38 @@ import Yams
 public enum ConfigLoader {
     public static let fileName = ".reviewbot.yml"
 
-    /// Loads `path`, or the defaults when `path` is nil.
-    public static func load(path: String?) throws(ConfigError) -> Configuration {
+    /// Loads `path` (and the rule files it names) from `files`, or the defaults when `path` is nil.
+    public static func load(path: String?, files: ConfigFiles = .disk) throws(ConfigError) -> Configuration {
         guard let path else { return Configuration() }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError("cannot read the configuration file \(path)")
+        guard let data = try files.contents(atPath: path) else {
+            throw ConfigError("cannot read the configuration file \(path)" + (files.origin.map { " in \($0)" } ?? ""))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigError("\(path): not UTF-8 text")
         }
-        return try parse(text, file: path)
+        return try parse(text, file: path, files: files)
     }
 
     /// Loads `explicit` when given, else `.reviewbot.yml` at the root of `workdir` when it exists, else the defaults.
-    public static func load(explicit: String?, workdir: String?) throws(ConfigError) -> Configuration {
-        if let explicit { return try load(path: explicit) }
-        guard let workdir, FileManager.default.fileExists(atPath: workdir + fileName) else { return Configuration() }
-        return try load(path: workdir + fileName)
+    public static func load(explicit: String?, workdir: String?, files: ConfigFiles = .disk) throws(ConfigError)
+        -> Configuration
+    {
+        try load(path: path(explicit: explicit, workdir: workdir, files: files), files: files)
     }
 
-    public static func parse(_ text: String, file: String) throws(ConfigError) -> Configuration {
+    /// The configuration file a run reads: `explicit`, else `.reviewbot.yml` at the root of `workdir` when
+    /// `files` has it, else none.
+    public static func path(explicit: String?, workdir: String?, files: ConfigFiles = .disk) throws(ConfigError)
+        -> String?
+    {
+        if let explicit { return explicit }
+        guard let workdir, try files.exists(workdir + fileName) else { return nil }
+        return workdir + fileName
+    }
+
+    public static func parse(_ text: String, file: String, files: ConfigFiles = .disk) throws(ConfigError)
+        -> Configuration
+    {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -51,15 +63,17 @@ public enum ConfigLoader {
                 let base = (file as NSString).deletingLastPathComponent
                 for name in try reader.strings(value, key: key) {
                     let path = name.hasPrefix("/") ? name : (base.isEmpty ? name : base + "/" + name)
-                    config.customRules += try RuleLoader.file(path)
+                    config.customRules += try RuleLoader.file(path, files: files)
                 }
             case "max_file_bytes":
                 let bytes = try reader.int(value, key: key)
                 guard bytes > 0 else { throw reader.error(value, "max_file_bytes must be positive") }
                 config.maxFileBytes = bytes
+            case "critical_suppressions": config.criticalSuppressions = try reader.bool(value, key: key)
             case "fail_on":
                 config.failOn = try reader.choice(value, key: key, FailOn.self)
             case "llm": try readLLM(value, reader: reader, into: &config.llm)
+            case "budgets": try readBudgets(value, reader: reader, into: &config.budgets)
             case "fix": try readFix(value, reader: reader, into: &config)
             case "baseline":
                 let name = try reader.scalar(value, key: key)
@@ -68,7 +82,7 @@ public enum ConfigLoader {
             default:
                 throw reader.error(
                     keyNode,
-                    "unknown key '\(key)' (expected agents, voting, ignore, default_ignores, rules, custom_rules, rule_files, max_file_bytes, fail_on, fix, baseline, llm)"
+                    "unknown key '\(key)' (expected agents, voting, ignore, default_ignores, rules, custom_rules, rule_files, max_file_bytes, fail_on, fix, baseline, critical_suppressions, llm, budgets)"
                 )
             }
         }
@@ -79,6 +93,14 @@ public enum ConfigLoader {
         if let (keyNode, value) = overrides {
             _ = keyNode
             try readRules(value, reader: reader, known: seen, into: &config)
+        }
+        let enabled = config.agents.values.filter(\.enabled)
+        if config.voting.policy == .weighted || config.voting.policy == .consensus, !enabled.isEmpty,
+            enabled.allSatisfy({ $0.weight == 0 })
+        {
+            throw ConfigError(
+                "\(file): every enabled agent has weight 0, so the \(config.voting.policy.rawValue) vote has nothing to count; give at least one agent a weight above 0"
+            )
         }
         return config
     }

@@ -44,6 +44,11 @@ public struct Configuration: Sendable, Equatable {
     public var baseline: String?
     /// The model the agents may ask, if any (`llm:`).
     public var llm = LLMSettings()
+    /// Whether a `reviewbot:ignore` that the change itself adds may hide a critical finding
+    /// (`critical_suppressions: true`). By default it hides findings below critical only.
+    public var criticalSuppressions = false
+    /// How long rules may run on a file and in a whole review (`budgets:`).
+    public var budgets = BudgetSettings()
 
     public init() {}
 

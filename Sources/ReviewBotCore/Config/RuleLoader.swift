@@ -12,8 +12,8 @@ enum RuleLoader {
     }
 
     /// Reads a rule file: a mapping with a `rules:` list.
-    static func file(_ path: String) throws(ConfigError) -> [Rule] {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+    static func file(_ path: String, files: ConfigFiles = .disk) throws(ConfigError) -> [Rule] {
+        guard let data = try files.contents(atPath: path), let text = String(data: data, encoding: .utf8)
         else {
             throw ConfigError("cannot read the rule file \(path)")
         }
@@ -75,8 +75,30 @@ enum RuleLoader {
             recommendation: try fields.optional("recommendation", reader.scalar) ?? "",
             cwe: try fields.optional("cwe", reader.scalar),
             fix: fix, examples: examples)
+        if let problem = patternProblem(in: rule) { throw reader.error(node, problem) }
         do { _ = try RuleEngine(rules: [rule]) } catch { throw reader.error(node, error.message) }
         return rule
+    }
+
+    /// The first pattern of a custom rule that does not compile, refers to a missing group or may backtrack
+    /// catastrophically, named by its field and position (see ``PatternCheck``).
+    static func patternProblem(in rule: Rule) -> String? {
+        // e.g. "custom rule team.x has an invalid pattern (patterns[2]): it does not compile: unbalanced parenthesis…"
+        let fields: [(String, [String])] = [
+            ("patterns", rule.patterns.map(\.regex)), ("requires", rule.requires.map(\.regex)),
+            ("excludes", rule.excludes.map(\.regex)), ("requires_in_file", rule.requiresInFile.map(\.regex)),
+            ("parents", rule.parents.map(\.regex)), ("targets", rule.targets.map(\.regex)),
+            ("fix.find", rule.fix.map { [$0.find] } ?? []),
+        ]
+        for (field, patterns) in fields {
+            for (position, pattern) in patterns.enumerated() {
+                guard let problem = PatternCheck.problem(in: pattern) else { continue }
+                let place = patterns.count == 1 ? field : "\(field)[\(position + 1)]"
+                return
+                    "custom rule \(rule.id) has \(problem.unsafe ? "an unsafe" : "an invalid") pattern (\(place)): \(problem.message)"
+            }
+        }
+        return nil
     }
 
     /// A rule's `fix:` mapping: `find` and `replace`, an optional `description`, and `safe` (true unless said).

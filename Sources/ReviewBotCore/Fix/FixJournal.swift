@@ -1,12 +1,16 @@
 import Foundation
 
-/// The record of one fix iteration in flight, kept in the git directory while files, index and HEAD
-/// change: if the run dies half way, the next `reviewbot fix` puts them back to `before`.
+/// The record of one fix iteration in flight, kept in the git directory from the moment the first fixed file
+/// is written until the round is committed (after `--verify` passed) or undone: if the run dies half way, the
+/// next `reviewbot fix` puts files, index and HEAD back to `before`.
 struct FixJournal: Codable, Equatable {
     var reference: String
     var before: String
-    var after: String
+    /// The fix commit, once written; nil while the fixed files are only in the working tree.
+    var after: String?
     var paths: [String]
+    /// The blob id of each path's fixed bytes (older journals have only `after`).
+    var fixed: [String: String]?
 
     static func location(in workspace: Workspace) throws(GitError) -> String {
         try workspace.gitDirectory() + "reviewbot-fix.json"

@@ -34,8 +34,11 @@ public struct FixOptions: Sendable {
 /// hands the touched files back to the reviewers, until the verdict is approve, nothing more can be
 /// fixed, a fix makes no progress, or the iteration limit is reached.
 ///
-/// Every iteration is a small saga: a journal in the git directory records the state before, so an
-/// iteration that fails its check, or a run killed half way, is undone to exactly that state.
+/// Every iteration is a small saga: a journal in the git directory records the state before, the fixed
+/// files are written (each only if it still holds what the fix was made from), the check runs, and only
+/// then is the round committed under git's index lock; an iteration that fails its check, or a run stopped
+/// or killed half way, is undone to exactly that state, leaving alone any file someone changed meanwhile.
+/// One fixer runs per repository (``FixLock``).
 public struct Fixer: Sendable {
     public var configuration: Configuration
     public var reader: ChangeReader
@@ -71,6 +74,9 @@ public struct Fixer: Sendable {
     /// Reviews `range`, then fixes and commits until the loop ends; returns the last review with the
     /// fix iterations and the reason the loop stopped.
     public func fixCommits(_ range: String) async throws -> (report: ReviewReport, change: ChangeSet) {
+        let lock = try FixLock(gitDirectory: workspace.gitDirectory())
+        defer { withExtendedLifetime(lock) {} }
+        FixStop.install()
         try recoverInterruptedRun()
         let head = try workspace.head()
         let change = try reader.read(.revision(range))
@@ -111,7 +117,7 @@ public struct Fixer: Sendable {
     /// One iteration of the fix loop: fixes what it can, commits, verifies and re-reviews; false when the
     /// loop ends here (with `loop.stop` saying why).
     private func fixIteration(_ iteration: Int, loop: inout FixLoop) async throws -> Bool {
-        guard let work = try workOfIteration(loop: &loop) else { return false }
+        guard let work = try workOfIteration(loop: &loop, refuseDirty: iteration == 1) else { return false }
         let asked = await propose(work.wanted, change: loop.change)
         loop.notRetried.formUnion(work.wanted.map(\.fingerprint))
         if work.candidates.isEmpty && asked.patches.isEmpty {
@@ -143,21 +149,56 @@ public struct Fixer: Sendable {
             loop.stop = "no progress: " + Self.describe(proven.rejected)
             return false
         }
-        let committed = try commit(proven.patches, on: loop.head)
         var record = ReviewReport.FixRecord(
-            iteration: iteration, commit: committed.commit, fixed: committed.applied.map(\.fingerprint),
-            files: committed.saga.paths, rolledBack: proven.rejected)
-        guard try verify(committed, originals: originals, iteration: iteration, record: &record, loop: &loop) else {
-            return false
+            iteration: iteration, commit: nil, fixed: [], files: [], rolledBack: proven.rejected)
+        guard
+            let round = try runRound(
+                proven.patches, originals: originals, iteration: iteration, record: &record, loop: &loop),
+            let commit = round.saga.after
+        else { return false }
+        record.commit = commit
+        record.fixed = round.applied.map(\.fingerprint)
+        record.files = round.saga.paths
+        handoff("fixer", "git", round.applied.count, "fixes", "commit \(commit.prefix(12)) on \(loop.head.reference)")
+        return try await reviewAgain(round, commit: commit, iteration: iteration, record: &record, loop: &loop)
+    }
+
+    /// Writes, verifies and commits one round; nil when the loop ends here (`record` is then in `loop`). A
+    /// signal that comes meanwhile undoes the round before the process dies of it (see ``FixStop``).
+    private func runRound(
+        _ patches: [FilePatch], originals: [String: [UInt8]], iteration: Int, record: inout ReviewReport.FixRecord,
+        loop: inout FixLoop
+    ) throws -> FixRound? {
+        FixStop.roundStarted()
+        defer { FixStop.roundEnded() }
+        var round = try writeRound(patches, on: loop.head, originals: originals)
+        record.rolledBack += round.leftAlone
+        do {
+            try FixStop.checkpoint()
+            if !round.patches.isEmpty {
+                guard try verify(round, iteration: iteration, record: &record, loop: &loop) else { return nil }
+                try FixStop.checkpoint()
+                try commitRound(&round, on: loop.head)
+            }
+        } catch let stop as FixStop.Interrupted {
+            _ = try? undoRound(round.saga, end: true)
+            FixStop.die(
+                of: stop.signal,
+                saying: "reviewbot: stopped by \(FixStop.name(of: stop.signal)) while fixing; the round in "
+                    + "flight was undone and nothing was committed")
         }
-        return try await reviewAgain(
-            committed, patches: proven.patches, originals: originals, iteration: iteration, record: &record, loop: &loop
-        )
+        record.rolledBack += round.leftAlone.filter { left in !record.rolledBack.contains(left) }
+        guard round.saga.after != nil else {
+            loop.records.append(record)
+            loop.stop = "no progress: every file to fix changed while fixing"
+            return nil
+        }
+        return round
     }
 
     /// The findings this iteration fixes with rules (`candidates`) and asks the proposer about (`wanted`),
     /// less those in files with local edits (`dirty`); nil when the verdict approves and nothing is left.
-    private func workOfIteration(loop: inout FixLoop) throws -> (
+    private func workOfIteration(loop: inout FixLoop, refuseDirty: Bool) throws -> (
         candidates: [Finding], wanted: [Finding], dirty: Set<String>
     )? {
         // An approving verdict ends the loop once nothing fixable is left; until then the fixer
@@ -170,7 +211,8 @@ public struct Fixer: Sendable {
         }
         let dirty = try dirtyPaths(Set(candidates.map(\.path) + wanted.map(\.path)))
         if !dirty.isEmpty {
-            guard options.allowDirty else {
+            // Later rounds leave alone what someone edits while the fixer runs.
+            guard options.allowDirty || !refuseDirty else {
                 throw ConfigError(
                     "refusing to fix: \(dirty.sorted().joined(separator: ", ")) "
                         + "\(dirty.count == 1 ? "has" : "have") uncommitted changes; commit or stash them, "
@@ -182,86 +224,154 @@ public struct Fixer: Sendable {
         return (candidates, wanted, dirty)
     }
 
-    /// A fix commit on the branch: the commit, the journal that can undo it, and the findings it fixes.
-    private struct FixCommit {
-        var commit: String
+    /// One round's fixes on their way to a commit: the journal that can undo them, the patches whose files
+    /// were written, and the findings left alone because their file changed while the fixer worked.
+    private struct FixRound {
         var saga: FixJournal
-        var applied: [Finding]
+        var patches: [FilePatch]
+        var leftAlone: [ReviewReport.RolledBack]
+        var applied: [Finding] { patches.flatMap(\.applied) }
     }
 
-    /// Commits the proven patches on top of `head`, writes and stages the files, and moves the branch, all
-    /// inside a journal.
-    private func commit(_ patches: [FilePatch], on head: HeadState) throws -> FixCommit {
-        let applied = patches.flatMap(\.applied)
-        let newFiles = Dictionary(uniqueKeysWithValues: patches.map { ($0.path, $0.result) })
-        let commit = try workspace.writeCommit(
-            parent: head.commit, files: newFiles, message: Self.commitMessage(applied))
+    static let changedWhileFixing = "left alone: changed while fixing"
+
+    /// Writes the proven patches to the working tree, inside a journal, each file only if it still holds the
+    /// bytes the fixes were made from (HEAD's). Nothing is staged or committed yet.
+    private func writeRound(_ patches: [FilePatch], on head: HeadState, originals: [String: [UInt8]]) throws
+        -> FixRound
+    {
+        try workspace.ensureIndexUnlocked()
+        var fixed: [String: String] = [:]
+        for patch in patches { fixed[patch.path] = try Workspace.blobID(of: patch.result) }
         let saga = FixJournal(
-            reference: head.reference, before: head.commit, after: commit, paths: newFiles.keys.sorted())
+            reference: head.reference, before: head.commit, after: nil, paths: fixed.keys.sorted(), fixed: fixed)
         try saga.begin(in: workspace)
-        try workspace.writeWorkingFiles(newFiles)
-        try workspace.stageWorkingFiles(saga.paths)
-        try workspace.moveReference(head.reference, from: head.commit, to: commit, reason: "fix")
-        try saga.end(in: workspace)
-        handoff("fixer", "git", applied.count, "fixes", "commit \(commit.prefix(12)) on \(head.reference)")
-        return FixCommit(commit: commit, saga: saga, applied: applied)
+        var round = FixRound(saga: saga, patches: [], leftAlone: [])
+        for patch in patches.sorted(by: { $0.path < $1.path }) {
+            if try workspace.replaceWorkingFile(patch.path, with: patch.result, expecting: originals[patch.path] ?? [])
+            {
+                round.patches.append(patch)
+            } else {
+                round.leftAlone += patch.applied.map { .init($0, reason: Self.changedWhileFixing) }
+            }
+        }
+        round.saga.paths = round.patches.map(\.path)
+        round.saga.fixed = fixed.filter { round.saga.paths.contains($0.key) }
+        if round.patches.isEmpty { try round.saga.end(in: workspace) } else { try round.saga.begin(in: workspace) }
+        return round
     }
 
-    /// Runs the user's check, if any, after a fix commit; when it fails, rolls the commit back and returns
-    /// false (the loop ends).
+    /// Commits a written round: under git's index lock, drops files someone staged meanwhile (their working
+    /// file goes back), writes the commit, moves the branch only if it still points at `head`, and stages the
+    /// fixed files. On any failure the round is undone and the error thrown; `round.saga.after` is the commit,
+    /// or nil when no file was left to commit.
+    private func commitRound(_ round: inout FixRound, on head: HeadState) throws {
+        do {
+            let undo = try workspace.withLockedIndex { index throws(GitError) -> [FilePatch] in
+                var included: [FilePatch] = []
+                var dropped: [FilePatch] = []
+                for patch in round.patches {
+                    let staged = index.stagedID(of: patch.path)
+                    let original = try Workspace.blobID(of: patch.original)
+                    if staged == original || staged == round.saga.fixed?[patch.path] {
+                        included.append(patch)
+                    } else {
+                        dropped.append(patch)
+                    }
+                }
+                round.leftAlone += dropped.flatMap { $0.applied.map { .init($0, reason: Self.changedWhileFixing) } }
+                round.patches = included
+                guard !included.isEmpty else { return dropped }
+                let files = Dictionary(uniqueKeysWithValues: included.map { ($0.path, $0.result) })
+                if try workspace.head().commit != head.commit { throw Workspace.moved(head.reference) }
+                let commit = try workspace.writeCommit(
+                    parent: head.commit, files: files, message: Self.commitMessage(round.applied))
+                var saga = round.saga
+                saga.after = commit
+                try saga.begin(in: workspace)
+                round.saga = saga
+                for patch in included {
+                    try index.stage(patch.path, blob: saga.fixed?[patch.path] ?? "", workingBytesMatch: patch.result)
+                }
+                try workspace.moveReference(head.reference, from: head.commit, to: commit, reason: "fix")
+                return dropped
+            }
+            if !undo.isEmpty {
+                var partial = round.saga
+                partial.after = nil
+                partial.paths = undo.map(\.path)
+                _ = try undoRound(partial, end: false)
+            }
+            if round.patches.isEmpty { round.saga.after = nil }
+            try round.saga.end(in: workspace)
+        } catch {
+            var saga = round.saga
+            if (try? workspace.head().commit) != saga.after { saga.after = nil }
+            _ = try? undoRound(saga, end: true)
+            throw error
+        }
+    }
+
+    /// Runs the user's check, if any, on the written (not yet committed) round; when it fails, puts the
+    /// files back and returns false (the loop ends).
     private func verify(
-        _ committed: FixCommit, originals: [String: [UInt8]], iteration: Int, record: inout ReviewReport.FixRecord,
-        loop: inout FixLoop
+        _ round: FixRound, iteration: Int, record: inout ReviewReport.FixRecord, loop: inout FixLoop
     ) throws -> Bool {
         guard let command = options.verify else { return true }
         let result = try runVerify(command)
+        try FixStop.checkpoint()  // a verify command stopped by a signal did not fail
         record.verify = result
         handoff("fixer", "verify", result.passed ? 1 : 0, "passed", "`\(command)` exited \(result.exitCode)")
         if result.passed { return true }
-        try rollBack(committed.saga, originals: originals)
-        record.commit = nil
-        record.rolledBack += committed.applied.map {
-            .init($0, reason: "`\(command)` failed (exit \(result.exitCode)) after this fix")
+        let kept = try undoRound(round.saga, end: true)
+        record.rolledBack += round.applied.map {
+            kept.contains($0.path)
+                ? .init(
+                    $0,
+                    reason:
+                        "`\(command)` failed (exit \(result.exitCode)); \(Self.changedWhileFixing), so the fix stays in the file"
+                )
+                : .init($0, reason: "`\(command)` failed (exit \(result.exitCode)) after this fix")
         }
-        record.fixed = []
         loop.records.append(record)
         loop.stop =
             "the fixes of iteration \(iteration) broke `\(command)` (exit \(result.exitCode)) and were rolled back: "
-            + Self.list(committed.applied)
+            + Self.list(round.applied)
         return false
     }
 
     /// Hands the touched files, and only those, back to the reviewers; rolls the commit back when the fixes
     /// introduced findings. False when the loop ends here.
     private func reviewAgain(
-        _ committed: FixCommit, patches: [FilePatch], originals: [String: [UInt8]], iteration: Int,
-        record: inout ReviewReport.FixRecord, loop: inout FixLoop
+        _ round: FixRound, commit: String, iteration: Int, record: inout ReviewReport.FixRecord, loop: inout FixLoop
     ) async throws -> Bool {
-        let touched = Set(committed.saga.paths)
-        loop.change = try rereadChange(loop.change, touched: touched, commit: committed.commit, patches: patches)
+        let patches = round.patches
+        let touched = Set(round.saga.paths)
+        loop.change = try rereadChange(loop.change, touched: touched, commit: commit, patches: patches)
         handoff("fixer", "reviewers", touched.count, "files", "re-review of the files the fixes touched")
         let next = try await coordinator.review(loop.change, only: touched, carried: loop.report.findings, trace: trace)
         let introduced = patches.flatMap {
             Self.introduced(next.findings, existing: loop.report.findings, patch: $0)
         }
         if !introduced.isEmpty {
-            try rollBack(committed.saga, originals: originals)
+            try round.saga.begin(in: workspace)
+            _ = try undoRound(round.saga, end: true)
             loop.change = try reader.read(.revision(loop.range))
             record.commit = nil
             record.fixed = []
-            record.rolledBack += committed.applied.map {
+            record.rolledBack += round.applied.map {
                 .init(
                     $0,
                     reason:
                         "the fix introduced \(introduced[0].ruleId) at \(introduced[0].path):\(introduced[0].line)")
             }
-            loop.notRetried.formUnion(committed.applied.map(\.fingerprint))
+            loop.notRetried.formUnion(round.applied.map(\.fingerprint))
             loop.records.append(record)
             loop.stop = "the fixes of iteration \(iteration) introduced new findings and were rolled back"
             return false
         }
         loop.records.append(record)
-        loop.head.commit = committed.commit
+        loop.head.commit = commit
         loop.report = next
         let more = !fixable(loop.report, fixes: loop.fixes, excluding: loop.notRetried).isEmpty
         if loop.report.verdict == .approve && !more {
@@ -277,6 +387,8 @@ public struct Fixer: Sendable {
     /// Applies the safe fixes of `report` to working-tree files that hold exactly the reviewed text
     /// (for `--staged`, the index's version), never touching the index or committing.
     public func fixWorkingTree(_ report: ReviewReport, change: ChangeSet, staged: Bool) async throws -> ReviewReport {
+        let lock = try FixLock(gitDirectory: workspace.gitDirectory())
+        defer { withExtendedLifetime(lock) {} }
         let fixes = CompiledFix.safeFixes(of: configuration.effectiveRules())
         let candidates = fixable(report, fixes: fixes, excluding: [])
         let wanted = proposable(report, fixes: fixes, excluding: [])
@@ -299,10 +411,18 @@ public struct Fixer: Sendable {
             kept, proposals: asked.patches, existing: report.findings, originals: originals, change: change,
             fixes: fixes)
         proven.rejected = asked.rejected + proven.rejected
-        let newFiles = Dictionary(uniqueKeysWithValues: proven.patches.map { ($0.path, $0.result) })
-        try workspace.writeWorkingFiles(newFiles)
-        let applied = proven.patches.flatMap(\.applied)
+        var written: [FilePatch] = []
         var rolledBack = proven.rejected
+        for patch in proven.patches {
+            if try workspace.replaceWorkingFile(patch.path, with: patch.result, expecting: originals[patch.path] ?? [])
+            {
+                written.append(patch)
+            } else {
+                rolledBack += patch.applied.map { .init($0, reason: Self.changedWhileFixing) }
+            }
+        }
+        let newFiles = Dictionary(uniqueKeysWithValues: written.map { ($0.path, $0.result) })
+        let applied = written.flatMap(\.applied)
         for path in skipped {
             for finding in candidates + wanted where finding.path == path {
                 rolledBack.append(.init(finding, reason: "\(path) has unstaged edits; left alone"))
@@ -413,8 +533,8 @@ public struct Fixer: Sendable {
         }
     }
 
-    /// The proposer's patches that replace lines inside the hunk of their finding's line, and a reason
-    /// for every finding that got none or one reaching outside.
+    /// The proposer's patches that replace lines inside the hunk of their finding's line and add nothing a
+    /// model patch may not add (``ModelPatchGuard``), and a reason for every patch refused.
     private func propose(_ findings: [Finding], change: ChangeSet) async -> (
         patches: [LinePatch], rejected: [ReviewReport.RolledBack]
     ) {
@@ -428,19 +548,12 @@ public struct Fixer: Sendable {
         var patches: [LinePatch] = []
         var rejected: [ReviewReport.RolledBack] = []
         for finding in findings {
-            guard let patch = proposed.first(where: { $0.finding.fingerprint == finding.fingerprint }) else { continue }
-            let hunks = change.files.first { $0.path == finding.path }?.hunks ?? []
-            let inside = hunks.contains { hunk in
-                let lines = hunk.newStart...(hunk.newStart + max(hunk.newLines, 1) - 1)
-                return lines.contains(patch.startLine) && lines.contains(patch.endLine)
-                    && (patch.startLine...patch.endLine).contains(finding.line)
-            }
-            guard inside, patch.startLine <= patch.endLine else {
-                rejected.append(.init(finding, reason: "the proposed patch reaches outside the finding's hunk"))
+            guard var kept = proposed.first(where: { $0.finding.fingerprint == finding.fingerprint }) else { continue }
+            kept.finding = finding
+            if let refusal = ModelPatchGuard.refusal(of: kept, in: change) {
+                rejected.append(.init(finding, reason: refusal))
                 continue
             }
-            var kept = patch
-            kept.finding = finding
             patches.append(kept)
         }
         return (patches, rejected)
@@ -491,35 +604,67 @@ public struct Fixer: Sendable {
         }
     }
 
-    private func rollBack(_ saga: FixJournal, originals: [String: [UInt8]]) throws {
-        try saga.begin(in: workspace)
-        try workspace.moveReference(saga.reference, from: saga.after, to: saga.before, reason: "roll back fix")
-        try workspace.writeWorkingFiles(originals.filter { saga.paths.contains($0.key) })
-        try workspace.stageWorkingFiles(saga.paths)
-        try saga.end(in: workspace)
-        handoff("fixer", "git", saga.paths.count, "files", "rolled back to \(saga.before.prefix(12))")
+    /// Puts a round back to `saga.before`: the branch (if it still points at the fix commit), the index
+    /// entries that hold a fixed file, and the working files that hold exactly their fixed bytes. A file
+    /// someone changed since is left as it is; those paths are returned. Ends the journal when `end`.
+    private func undoRound(_ saga: FixJournal, end: Bool) throws -> Set<String> {
+        var restore: [(path: String, before: [UInt8], beforeID: String, fixedID: String)] = []
+        for path in saga.paths {
+            guard let before = try workspace.contents(of: path, at: saga.before) else { continue }
+            let fixedID: String
+            if let id = saga.fixed?[path] {
+                fixedID = id
+            } else if let after = saga.after, let bytes = try workspace.contents(of: path, at: after) {
+                fixedID = try Workspace.blobID(of: bytes)
+            } else {
+                continue
+            }
+            restore.append((path, before, try Workspace.blobID(of: before), fixedID))
+        }
+        let head = try workspace.head().commit
+        if let after = saga.after, head == after {
+            try workspace.moveReference(saga.reference, from: after, to: saga.before, reason: "roll back fix")
+        }
+        var kept: Set<String> = []
+        if head != saga.before && head != saga.after {
+            // Someone committed the fixed files (`git commit -a` during --verify): those are theirs now.
+            for file in restore
+            where try workspace.contents(of: file.path, at: head).map(Workspace.blobID(of:)) == file.fixedID {
+                kept.insert(file.path)
+            }
+            restore.removeAll { kept.contains($0.path) }
+        }
+        for file in restore {
+            guard let now = try workspace.workingContents(of: file.path) else {
+                kept.insert(file.path)
+                continue
+            }
+            if now == file.before { continue }
+            let restored =
+                try Workspace.blobID(of: now) == file.fixedID
+                && workspace.replaceWorkingFile(file.path, with: file.before, expecting: now)
+            if !restored { kept.insert(file.path) }
+        }
+        let staged = try restore.filter { file in try workspace.indexEntryID(of: file.path) == file.fixedID }
+        if !staged.isEmpty {
+            try workspace.withLockedIndex { index throws(GitError) in
+                for file in staged where index.stagedID(of: file.path) == file.fixedID {
+                    try index.stage(file.path, blob: file.beforeID, workingBytesMatch: file.before)
+                }
+            }
+        }
+        try workspace.removeTemporaryFiles(beside: saga.paths)
+        if end { try saga.end(in: workspace) }
+        handoff("fixer", "git", restore.count - kept.count, "files", "rolled back to \(saga.before.prefix(12))")
+        return kept
     }
 
-    /// Undoes an iteration that a crash or kill interrupted, from its journal.
+    /// Undoes a round that a crash or kill interrupted, from its journal.
     private func recoverInterruptedRun() throws {
         guard let saga = try FixJournal.pending(in: workspace) else { return }
-        var restored: [String: [UInt8]] = [:]
-        for path in saga.paths {
-            let now = try workspace.workingContents(of: path)
-            let before = try workspace.contents(of: path, at: saga.before)
-            let after = try workspace.contents(of: path, at: saga.after)
-            if let before, now == before || now == after { restored[path] = before }
-        }
-        let head = try workspace.head()
-        if head.commit == saga.after {
-            try workspace.moveReference(saga.reference, from: saga.after, to: saga.before, reason: "recover fix")
-        }
-        try workspace.writeWorkingFiles(restored)
-        try workspace.stageWorkingFiles(restored.keys.sorted())
-        try workspace.removeTemporaryFiles(beside: saga.paths)
-        try saga.end(in: workspace)
+        let kept = try undoRound(saga, end: true)
         handoff(
-            "fixer", "git", restored.count, "files",
+            "fixer", "git", saga.paths.count - kept.count, "files",
             "recovered from an interrupted fix: back at \(saga.before.prefix(12))")
     }
 
@@ -532,9 +677,19 @@ public struct Fixer: Sendable {
         process.standardOutput = pipe
         process.standardError = pipe
         process.standardInput = FileHandle.nullDevice
+        // The command inherits the signal mask of this thread, and the runtime's threads block nearly every
+        // signal: start it with none blocked, so that it can be stopped (and its own `timeout` works).
+        var none = sigset_t()
+        var blocked = sigset_t()
+        sigemptyset(&none)
+        pthread_sigmask(SIG_SETMASK, &none, &blocked)
         do { try process.run() } catch {
+            pthread_sigmask(SIG_SETMASK, &blocked, nil)
             throw ConfigError("cannot run the verify command `\(command)`: \(error.localizedDescription)")
         }
+        pthread_sigmask(SIG_SETMASK, &blocked, nil)
+        FixStop.running(process.processIdentifier)
+        defer { FixStop.running(nil) }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").suffix(20)

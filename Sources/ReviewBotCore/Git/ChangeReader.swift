@@ -46,6 +46,9 @@ public struct ChangeReader: Sendable {
         options.context_lines = 0
         options.interhunk_lines = 0
         options.max_size = Int64(maxFileBytes)
+        // Whether a file is binary is decided by its bytes (``looksBinary(_:)``), never by `.gitattributes`: the
+        // change under review could otherwise mark its own files `binary` or `-diff` and hide them.
+        options.flags |= GIT_DIFF_FORCE_TEXT.rawValue
         return options
     }
 
@@ -101,6 +104,7 @@ public struct ChangeReader: Sendable {
 
         var files: [FileChange] = []
         var skipped: [SkippedFile] = []
+        var unreviewed: [UnreviewedText] = []
         let count = git_diff_num_deltas(diffHandle)
         var entries: [Entry] = []
         entries.reserveCapacity(count)
@@ -126,13 +130,16 @@ public struct ChangeReader: Sendable {
         for entry in entries {
             switch entry {
             case .file(let file): files.append(file)
-            case .skipped(let note): skipped.append(note)
+            case .skipped(let note, let text):
+                skipped.append(note)
+                if let text, !text.lines.isEmpty { unreviewed.append(text) }
             case .none: break
             }
         }
         files.sort { $0.path < $1.path }
         skipped.sort { $0.path < $1.path }
-        return ChangeSet(target: target, files: files, skipped: skipped)
+        unreviewed.sort { $0.path < $1.path }
+        return ChangeSet(target: target, files: files, skipped: skipped, unreviewed: unreviewed)
     }
 
     /// Whether the delta is one of ``onlyPaths`` (always, when no paths are set). Filtering after rename
@@ -146,7 +153,7 @@ public struct ChangeReader: Sendable {
     public static let emptyTree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 
     /// Turns `A..B`, `A...B` or `C` into the old and new commits.
-    private func resolve(_ spec: String, in repository: Repository) throws(GitError) -> (Commit?, Commit, String) {
+    func resolve(_ spec: String, in repository: Repository) throws(GitError) -> (Commit?, Commit, String) {
         if let range = spec.range(of: "...") {
             let left = String(spec[..<range.lowerBound])
             let right = String(spec[range.upperBound...])
@@ -168,7 +175,8 @@ public struct ChangeReader: Sendable {
 
     private enum Entry: Sendable {
         case file(FileChange)
-        case skipped(SkippedFile)
+        /// A file no rule reviews, with what it adds when it has content (for the secret sweep).
+        case skipped(SkippedFile, UnreviewedText?)
         case none
     }
 
@@ -255,7 +263,7 @@ public struct ChangeReader: Sendable {
         guard let status = Self.fileStatus(delta.status) else { return (Entry.none, .modified, delta.newPath) }
         let path = status == .deleted ? delta.oldPath : delta.newPath
         func skip(_ reason: SkippedFile.Reason, _ detail: String) -> (Entry?, FileStatus, String) {
-            (.skipped(SkippedFile(path: path, status: status, reason: reason, detail: detail)), status, path)
+            (.skipped(SkippedFile(path: path, status: status, reason: reason, detail: detail), nil), status, path)
         }
         if isIgnored(path) { return skip(.ignored, "matches an ignore glob") }
         if status == .deleted { return skip(.deleted, "deleted") }
@@ -271,7 +279,7 @@ public struct ChangeReader: Sendable {
         return .skipped(
             SkippedFile(
                 path: path, status: status, reason: .tooLarge,
-                detail: "\(largest) bytes, over the limit of \(maxFileBytes)"))
+                detail: "\(largest) bytes, over the limit of \(maxFileBytes)"), nil)
     }
 
     /// The reviewed file, once its patch and texts are read.
@@ -280,7 +288,15 @@ public struct ChangeReader: Sendable {
         newText: String
     ) -> Entry {
         if let detail = Self.minified(newText) {
-            return .skipped(SkippedFile(path: path, status: status, reason: .minified, detail: detail))
+            var newText = newText
+            let lines = newText.withUTF8 { new in
+                var old = oldText
+                return old?.withUTF8 { UnreviewedText.added(old: UnsafeRawBufferPointer($0), new: .init(new)) }
+                    ?? UnreviewedText.added(old: nil, new: .init(new))
+            }
+            return .skipped(
+                SkippedFile(path: path, status: status, reason: .minified, detail: detail),
+                UnreviewedText(path: path, reason: .minified, lines: lines))
         }
         let moved = status == .renamed || status == .copied
         return .file(
@@ -326,17 +342,22 @@ public struct ChangeReader: Sendable {
     /// from it.
     private func readStoredDelta(_ delta: DeltaInfo, repository: Repository) throws(GitError) -> Entry {
         let (decided, status, path) = precheck(delta)
-        if let decided { return decided }
+        if let decided { return try sweepingStored(decided, delta, repository: repository) }
         var sizes: [Int] = []
         if delta.oldFlags & GIT_DIFF_FLAG_EXISTS.rawValue != 0 || delta.status != GIT_DELTA_ADDED {
             if let size = repository.blobSize(delta.oldId) { sizes.append(size) }
         }
         if let size = repository.blobSize(delta.newId) { sizes.append(size) }
-        if let skipped = oversized(sizes, path: path, status: status) { return skipped }
+        if let skipped = oversized(sizes, path: path, status: status) {
+            return try sweepingStored(skipped, delta, repository: repository)
+        }
 
         // An added file has no old side; every other status diffs the old blob against the new one.
         let oldBlob = status == .added ? nil : try BlobHandle(delta.oldId, in: repository, path: path)
         let newBlob = try BlobHandle(delta.newId, in: repository, path: path)
+        if newBlob.looksBinary || oldBlob?.looksBinary == true {
+            return unreviewed(.binary, "binary file", path: path, status: status, old: oldBlob, new: newBlob)
+        }
         var patch: OpaquePointer?
         var patchOptions = diffOptions()
         guard
@@ -347,15 +368,48 @@ public struct ChangeReader: Sendable {
             throw lastGitError(.unreadableObject, "cannot diff \(path)")
         }
         defer { git_patch_free(patch) }
-        if let patched = git_patch_get_delta(patch)?.pointee, patched.flags & GIT_DIFF_FLAG_BINARY.rawValue != 0 {
-            return .skipped(SkippedFile(path: path, status: status, reason: .binary, detail: "binary file"))
-        }
         let (hunks, added) = Self.hunks(of: patch)
         guard let newText = newBlob.text(), let oldText = oldBlob.map({ $0.text() }) ?? .some(nil) else {
-            return .skipped(SkippedFile(path: path, status: status, reason: .invalidUTF8, detail: "not valid UTF-8"))
+            return unreviewed(.invalidUTF8, "not valid UTF-8", path: path, status: status, old: oldBlob, new: newBlob)
         }
         return fileEntry(
             delta, status: status, path: path, hunks: hunks, added: added, oldText: oldText, newText: newText)
+    }
+
+    /// A skipped file with what its blobs add, for the secret sweep.
+    private func unreviewed(
+        _ reason: SkippedFile.Reason, _ detail: String, path: String, status: FileStatus, old: BlobHandle?,
+        new: BlobHandle
+    ) -> Entry {
+        let lines = new.withBytes { new in
+            old?.withBytes { UnreviewedText.added(old: $0, new: new) } ?? UnreviewedText.added(old: nil, new: new)
+        }
+        return .skipped(
+            SkippedFile(path: path, status: status, reason: reason, detail: detail),
+            UnreviewedText(path: path, reason: reason, lines: lines))
+    }
+
+    /// `entry` when it is not a skipped file with content (a deletion, a submodule, a link); otherwise the
+    /// same skip with what the file adds, read from its blobs for the secret sweep.
+    private func sweepingStored(_ entry: Entry, _ delta: DeltaInfo, repository: Repository) throws(GitError) -> Entry {
+        guard case .skipped(var note, nil) = entry, note.reason == .ignored || note.reason == .tooLarge,
+            delta.newMode == UInt16(GIT_FILEMODE_BLOB.rawValue)
+                || delta.newMode == UInt16(GIT_FILEMODE_BLOB_EXECUTABLE.rawValue)
+        else { return entry }
+        let oldExists =
+            delta.status != GIT_DELTA_ADDED && delta.oldMode != UInt16(GIT_FILEMODE_COMMIT.rawValue)
+            && delta.oldMode != 0
+        let sizes = [repository.blobSize(delta.newId), oldExists ? repository.blobSize(delta.oldId) : 0]
+        guard sizes.allSatisfy({ ($0 ?? Int.max) <= UnreviewedText.byteLimit }) else {
+            note.detail += "; over \(UnreviewedText.byteLimit >> 20) MiB, not even swept for secrets"
+            return .skipped(note, nil)
+        }
+        let newBlob = try BlobHandle(delta.newId, in: repository, path: note.path)
+        let oldBlob = oldExists ? try BlobHandle(delta.oldId, in: repository, path: note.path) : nil
+        let swept = unreviewed(
+            note.reason, note.detail, path: note.path, status: note.status, old: oldBlob, new: newBlob)
+        guard case .skipped(_, let text) = swept else { return entry }
+        return .skipped(note, text)
     }
 
     /// The hunks of a patch, and the new-side numbers of the lines it adds (in patch order).
@@ -396,7 +450,7 @@ public struct ChangeReader: Sendable {
         _ delta: DeltaInfo, at index: Int, of diff: OpaquePointer, repository: Repository
     ) throws(GitError) -> Entry {
         let (decided, status, path) = precheck(delta)
-        if let decided { return decided }
+        if let decided { return try sweepingWorktree(decided, delta, repository: repository) }
         guard let workdir = repository.workdir else {
             throw GitError(.unreadableObject, "cannot read \(delta.newPath) from the working tree")
         }
@@ -407,29 +461,74 @@ public struct ChangeReader: Sendable {
         {
             sizes.append(size)
         }
-        if let skipped = oversized(sizes, path: path, status: status) { return skipped }
-
-        var patch: OpaquePointer?
-        guard git_patch_from_diff(&patch, diff, index) == 0, let patch else {
-            throw lastGitError(.unreadableObject, "cannot diff \(path)")
+        if let skipped = oversized(sizes, path: path, status: status) {
+            return try sweepingWorktree(skipped, delta, repository: repository)
         }
-        defer { git_patch_free(patch) }
-        if let patched = git_patch_get_delta(patch)?.pointee, patched.flags & GIT_DIFF_FLAG_BINARY.rawValue != 0 {
-            return .skipped(SkippedFile(path: path, status: status, reason: .binary, detail: "binary file"))
-        }
-        let (hunks, added) = Self.hunks(of: patch)
 
         let oldBytes: [UInt8]? = status == .added ? nil : try repository.blobData(delta.oldId)
         guard let data = FileManager.default.contents(atPath: workdir + delta.newPath) else {
             throw GitError(.unreadableObject, "cannot read \(delta.newPath) from the working tree")
         }
-        guard let newText = String(validating: [UInt8](data), as: UTF8.self),
+        let newBytes = [UInt8](data)
+        func unreviewed(_ reason: SkippedFile.Reason, _ detail: String) -> Entry {
+            .skipped(
+                SkippedFile(path: path, status: status, reason: reason, detail: detail),
+                UnreviewedText(path: path, reason: reason, lines: Self.added(old: oldBytes, new: newBytes)))
+        }
+        if Self.looksBinary(newBytes) || oldBytes.map(Self.looksBinary) == true {
+            return unreviewed(.binary, "binary file")
+        }
+        var patch: OpaquePointer?
+        guard git_patch_from_diff(&patch, diff, index) == 0, let patch else {
+            throw lastGitError(.unreadableObject, "cannot diff \(path)")
+        }
+        defer { git_patch_free(patch) }
+        let (hunks, added) = Self.hunks(of: patch)
+
+        guard let newText = String(validating: newBytes, as: UTF8.self),
             let oldText = oldBytes.map({ String(validating: $0, as: UTF8.self) }) ?? .some(nil)
         else {
-            return .skipped(SkippedFile(path: path, status: status, reason: .invalidUTF8, detail: "not valid UTF-8"))
+            return unreviewed(.invalidUTF8, "not valid UTF-8")
         }
         return fileEntry(
             delta, status: status, path: path, hunks: hunks, added: added, oldText: oldText, newText: newText)
+    }
+}
+
+extension ChangeReader {
+    /// Whether bytes are binary the way git decides it without attributes: a NUL in the first 8,000 bytes.
+    static func looksBinary<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        bytes.prefix(8000).contains(0)
+    }
+
+    static func added(old: [UInt8]?, new: [UInt8]) -> UnreviewedText.Lines {
+        new.withUnsafeBytes { new in
+            old?.withUnsafeBytes { UnreviewedText.added(old: $0, new: new) } ?? UnreviewedText.added(old: nil, new: new)
+        }
+    }
+
+    /// `entry` with what the working-tree file adds, for the secret sweep, when it is an ignored or too large
+    /// regular file; any other entry as it is.
+    private func sweepingWorktree(_ entry: Entry, _ delta: DeltaInfo, repository: Repository) throws(GitError)
+        -> Entry
+    {
+        guard case .skipped(var note, nil) = entry, note.reason == .ignored || note.reason == .tooLarge,
+            delta.newMode == UInt16(GIT_FILEMODE_BLOB.rawValue)
+                || delta.newMode == UInt16(GIT_FILEMODE_BLOB_EXECUTABLE.rawValue),
+            let workdir = repository.workdir
+        else { return entry }
+        let path = workdir + delta.newPath
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let oldExists = delta.status != GIT_DELTA_ADDED && delta.status != GIT_DELTA_UNTRACKED && delta.oldMode != 0
+        let oldSize = oldExists ? repository.blobSize(delta.oldId) ?? Int.max : 0
+        guard size <= UnreviewedText.byteLimit, oldSize <= UnreviewedText.byteLimit else {
+            note.detail += "; over \(UnreviewedText.byteLimit >> 20) MiB, not even swept for secrets"
+            return .skipped(note, nil)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { return entry }
+        let old = oldExists ? try repository.blobData(delta.oldId) : nil
+        return .skipped(
+            note, UnreviewedText(path: note.path, reason: note.reason, lines: Self.added(old: old, new: [UInt8](data))))
     }
 }
 
@@ -447,6 +546,14 @@ private final class BlobHandle {
     }
 
     deinit { git_blob_free(pointer) }
+
+    /// Calls `body` with the blob's bytes, valid only during the call.
+    func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        let size = Int(git_blob_rawsize(pointer))
+        return body(UnsafeRawBufferPointer(start: size > 0 ? git_blob_rawcontent(pointer) : nil, count: size))
+    }
+
+    var looksBinary: Bool { withBytes { ChangeReader.looksBinary($0) } }
 
     /// The content as a string, or nil when it is not valid UTF-8.
     func text() -> String? {

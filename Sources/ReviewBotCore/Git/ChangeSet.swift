@@ -6,11 +6,16 @@ public struct ChangeSet: Sendable, Equatable {
     public var files: [FileChange]
     /// Files that are part of the change but were not reviewed, each with the reason.
     public var skipped: [SkippedFile]
+    /// The added lines of the skipped files that have content, which the secret sweep reads all the same.
+    public var unreviewed: [UnreviewedText]
 
-    public init(target: ReviewTarget, files: [FileChange], skipped: [SkippedFile]) {
+    public init(
+        target: ReviewTarget, files: [FileChange], skipped: [SkippedFile], unreviewed: [UnreviewedText] = []
+    ) {
         self.target = target
         self.files = files
         self.skipped = skipped
+        self.unreviewed = unreviewed
     }
 
     /// Number of lines the change adds or modifies, over all reviewed files.
@@ -104,6 +109,8 @@ public struct SkippedFile: Sendable, Equatable, Codable {
         case ignored
         case deleted
         case symlink
+        /// Reviewed in part: the rules ran out of their time budget, or the review deadline passed.
+        case timeBudget = "time_budget"
     }
 
     public var path: String
@@ -116,5 +123,97 @@ public struct SkippedFile: Sendable, Equatable, Codable {
         self.status = status
         self.reason = reason
         self.detail = detail
+    }
+}
+
+/// What a skipped file adds (binary, too large, not UTF-8, minified, ignored, vendored, generated): no rule
+/// reviews it, but secret scanners read every added byte, and so does the secret sweep.
+public struct UnreviewedText: Sendable, Equatable {
+    /// Added lines, kept as one text so that the sweep can rule a whole file out with one keyword search.
+    public struct Lines: Sendable, Equatable {
+        /// The added lines joined by `\n` (invalid UTF-8 replaced).
+        public var text: String
+        /// The 1-based new-side number of each line of `text`.
+        public var numbers: [Int]
+
+        public init(text: String, numbers: [Int]) {
+            self.text = text
+            self.numbers = numbers
+        }
+
+        public var isEmpty: Bool { numbers.isEmpty }
+
+        /// Each line with its number.
+        public var each: [(number: Int, text: Substring)] {
+            Array(zip(numbers, text.split(separator: "\n", omittingEmptySubsequences: false)))
+        }
+    }
+
+    public var path: String
+    /// Why no rule reads the file.
+    public var reason: SkippedFile.Reason
+    public var lines: Lines
+
+    public init(path: String, reason: SkippedFile.Reason, lines: Lines) {
+        self.path = path
+        self.reason = reason
+        self.lines = lines
+    }
+
+    /// The added lines of a file whose rules ran out of time.
+    public init(partlyReviewed file: FileChange) {
+        let all = (file.newText ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+        let numbers = file.addedLines.filter { $0 <= all.count }
+        self.init(
+            path: file.path, reason: .timeBudget,
+            lines: Lines(text: numbers.map { all[$0 - 1] }.joined(separator: "\n"), numbers: numbers))
+    }
+
+    /// The most bytes of one side of a file the sweep reads; a larger file is noted as not swept.
+    public static let byteLimit = 64 << 20
+
+    /// The lines of `new` that `old` does not have (as many times as they are added): a diff without
+    /// positions, which is all a secret scan needs and costs one pass over each side. Lines are compared by a
+    /// 64-bit hash of their bytes.
+    public static func added(old: UnsafeRawBufferPointer?, new: UnsafeRawBufferPointer) -> Lines {
+        var remaining: [UInt64: Int] = [:]
+        if let old {
+            forEachLine(old) { remaining[hash(old, $0), default: 0] += 1 }
+        }
+        var bytes: [UInt8] = []
+        var numbers: [Int] = []
+        var number = 0
+        forEachLine(new) { range in
+            number += 1
+            let key = hash(new, range)
+            if let count = remaining[key], count > 0 {
+                remaining[key] = count - 1
+                return
+            }
+            guard new[range].contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
+            if !numbers.isEmpty { bytes.append(0x0A) }
+            bytes.append(contentsOf: new[range])
+            numbers.append(number)
+        }
+        return Lines(text: String(decoding: bytes, as: UTF8.self), numbers: numbers)
+    }
+
+    private static func forEachLine(_ bytes: UnsafeRawBufferPointer, _ body: (Range<Int>) -> Void) {
+        var start = 0
+        for index in 0..<bytes.count where bytes[index] == 0x0A {
+            body(start..<index)
+            start = index + 1
+        }
+        body(start..<bytes.count)
+    }
+
+    /// FNV-1a over the bytes of one line.
+    private static func hash(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in range {
+            hash ^= UInt64(bytes[index])
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
     }
 }

@@ -30,8 +30,28 @@ func lastGitError(_ code: GitError.Code, _ message: String) -> GitError {
     if let error = git_error_last(), let text = error.pointee.message {
         cause = String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
     }
+    if let cause, let damage = damagedObject(cause) {
+        return GitError(
+            .unreadableObject,
+            "the repository is damaged (\(message): \(damage)); run `git fsck --full` to see what is broken, "
+                + "and restore it from another clone",
+            cause: cause)
+    }
     let full = cause.map { "\(message): \($0)" } ?? message
     return GitError(code, full, cause: cause)
+}
+
+/// The part of libgit2's message that says an object is damaged (found by ``LooseObjectGuard`` or by
+/// libgit2's own checks), or nil for any other failure.
+private func damagedObject(_ cause: String) -> Substring? {
+    let signs = [
+        LooseObjectGuard.marker, "object hash mismatch", "error inflating zlib stream", "failed to parse loose object",
+        "failed to parse tree", "failed to parse commit", "packfile is corrupted",
+    ]
+    for sign in signs {
+        if let start = cause.range(of: sign) { return cause[start.lowerBound...] }
+    }
+    return nil
 }
 
 /// Owns one `git_repository` handle.
@@ -41,18 +61,42 @@ func lastGitError(_ code: GitError.Code, _ message: String) -> GitError {
 final class Repository {
     let pointer: OpaquePointer
 
-    /// Opens the repository that contains `path`, searching parent folders like `git` does.
+    /// Opens the repository that contains `path`, searching parent folders like `git` does, or the one that
+    /// `GIT_DIR` names; `GIT_WORK_TREE` names its working tree (relative paths are taken from `path`, the folder
+    /// the command runs in). As in git, with `GIT_DIR` alone the working tree is `core.worktree`, else `path`.
     init(discoveringFrom path: String) throws(GitError) {
         _ = libgit2Initialised
         var handle: OpaquePointer?
-        let status = git_repository_open_ext(&handle, path, 0, nil)
+        let environment = ProcessInfo.processInfo.environment
+        let gitDirectory = environment["GIT_DIR"].flatMap { $0.isEmpty ? nil : Self.absolute($0, from: path) }
+        let status =
+            gitDirectory.map { git_repository_open_ext(&handle, $0, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil) }
+            ?? git_repository_open_ext(&handle, path, 0, nil)
         guard status == 0, let handle else {
             if status == GIT_ENOTFOUND.rawValue {
+                if let gitDirectory {
+                    throw GitError(.notARepository, "GIT_DIR names no git repository: \(gitDirectory)")
+                }
                 throw GitError(.notARepository, "not a git repository (or any parent up to /): \(path)")
             }
-            throw lastGitError(.notARepository, "cannot open the repository at \(path)")
+            throw lastGitError(.notARepository, "cannot open the repository at \(gitDirectory ?? path)")
         }
+        LooseObjectGuard.install(in: handle)
         pointer = handle
+        var workTree = environment["GIT_WORK_TREE"].flatMap { $0.isEmpty ? nil : Self.absolute($0, from: path) }
+        if workTree == nil, gitDirectory != nil, git_repository_is_bare(handle) == 0,
+            configString("core.worktree") == nil
+        {
+            workTree = Self.absolute(".", from: path)
+        }
+        if let workTree, git_repository_set_workdir(handle, workTree, 0) != 0 {
+            throw lastGitError(.notARepository, "cannot use \(workTree) as the working tree")
+        }
+    }
+
+    /// `path` made absolute against the folder `base`.
+    private static func absolute(_ path: String, from base: String) -> String {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: base, isDirectory: true)).standardizedFileURL.path
     }
 
     deinit {

@@ -159,35 +159,10 @@ public struct Workspace: Sendable {
         let status = git_reference_create_matching(
             &result, repository.pointer, reference, &newID, 1, &oldID, "reviewbot: \(reason)")
         if let result { git_reference_free(result) }
+        if status == GIT_EMODIFIED.rawValue { throw Self.moved(reference) }
         guard status == 0 else {
             throw lastGitError(.other, "cannot move \(reference) from \(old.prefix(12)) to \(new.prefix(12))")
         }
-    }
-
-    /// Replaces working-tree files, each through a temporary file renamed over the old one (keeping its
-    /// permissions), so a crash leaves either the old or the new bytes, never a mix.
-    public func writeWorkingFiles(_ files: [String: [UInt8]]) throws(GitError) {
-        let workdir = try workdir()
-        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
-            try Self.replaceFile(at: workdir + path, with: bytes)
-        }
-    }
-
-    /// Sets the index entries of `paths` to what the working tree now holds (content and file stats),
-    /// leaving every other entry as it was, and writes the index through its lock file.
-    public func stageWorkingFiles(_ paths: [String]) throws(GitError) {
-        let repository = try Repository(discoveringFrom: repositoryPath)
-        var index: OpaquePointer?
-        guard git_repository_index(&index, repository.pointer) == 0, let index else {
-            throw lastGitError(.unreadableObject, "cannot read the index")
-        }
-        defer { git_index_free(index) }
-        for path in paths.sorted() {
-            guard git_index_add_bypath(index, path) == 0 else {
-                throw lastGitError(.other, "cannot update the index entry of \(path)")
-            }
-        }
-        guard git_index_write(index) == 0 else { throw lastGitError(.other, "cannot write the index") }
     }
 
     /// Removes temporary files that a killed run left next to `paths`.
@@ -206,12 +181,72 @@ public struct Workspace: Sendable {
 
     private static let temporaryMarker = ".reviewbot-"
 
+    /// The error for a branch that moved under the fixer.
+    static func moved(_ reference: String) -> GitError {
+        GitError(
+            .busy,
+            "\(reference) moved while reviewbot worked (someone committed, or checked out another commit); "
+                + "nothing of this round was committed, run fix again")
+    }
+
+    /// Replaces the working-tree file `path` with `bytes` only if it still holds `expected`, comparing
+    /// immediately before the replacement; false, with the file untouched, when it holds anything else
+    /// (someone edited it while the fixer worked) or is gone.
+    ///
+    /// Where the file system can, the new file is swapped in atomically (`renameat2(RENAME_EXCHANGE)`) and the
+    /// file it displaced is compared once more: an editor's save that landed between the comparison and
+    /// the swap is swapped back, so it is never lost.
+    public func replaceWorkingFile(_ path: String, with bytes: [UInt8], expecting expected: [UInt8])
+        throws(GitError) -> Bool
+    {
+        let full = try workdir() + path
+        guard Self.bytes(atPath: full) == expected else { return false }
+        let temporary = try Self.writeTemporary(beside: full, bytes)
+        if let exchange = Self.exchange, exchange(AT_FDCWD, temporary, AT_FDCWD, full, Self.renameExchange) == 0 {
+            defer { unlink(temporary) }
+            if Self.bytes(atPath: temporary) == expected { return true }
+            // An edit landed between the comparison and the swap: give it back.
+            if exchange(AT_FDCWD, temporary, AT_FDCWD, full, Self.renameExchange) != 0 { rename(temporary, full) }
+            return false
+        }
+        guard Self.bytes(atPath: full) == expected, rename(temporary, full) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+
+    static func bytes(atPath path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    }
+
+    private static let renameExchange: UInt32 = 1 << 1
+
+    /// glibc's `renameat2`, looked up at run time (Swift's Glibc module hides it behind `_GNU_SOURCE`).
+    private static let exchange:
+        (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32)? = {
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
+            return unsafeBitCast(
+                symbol,
+                to: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32).self)
+        }()
+
     static func replaceFile(at path: String, with bytes: [UInt8]) throws(GitError) {
+        let temporary = try writeTemporary(beside: path, bytes)
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw GitError(.other, "cannot replace \(path): \(reason)")
+        }
+    }
+
+    /// Writes `bytes` to a temporary file next to `path`, with `path`'s permissions, flushed to disk.
+    private static func writeTemporary(beside path: String, _ bytes: [UInt8]) throws(GitError) -> String {
         let temporary = path + temporaryMarker + "\(getpid()).tmp"
         var permissions: mode_t = 0o644
         var info = stat()
         if stat(path, &info) == 0 { permissions = info.st_mode & 0o7777 }
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, permissions)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, permissions)
         guard descriptor >= 0 else {
             throw GitError(.other, "cannot write \(temporary): \(String(cString: strerror(errno)))")
         }
@@ -227,11 +262,48 @@ public struct Workspace: Sendable {
         }
         close(descriptor)
         chmod(temporary, permissions)  // open() applied the umask; keep exactly the old permissions
-        guard ok, rename(temporary, path) == 0 else {
+        guard ok else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw GitError(.other, "cannot replace \(path): \(reason)")
+            throw GitError(.other, "cannot write \(temporary): \(reason)")
         }
+        return temporary
+    }
+
+    /// The id `bytes` have as a blob, without storing anything.
+    public static func blobID(of bytes: [UInt8]) throws(GitError) -> String {
+        var blobID = git_oid()
+        let status = bytes.withUnsafeBytes { git_odb_hash(&blobID, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
+        guard status == 0 else { throw lastGitError(.other, "cannot hash a fixed file") }
+        return Repository.sha(of: blobID)
+    }
+
+    /// Runs `body` with the repository's index locked the way git locks it (`index.lock`, created
+    /// exclusively), so no git command can change the index in between; the edits are written when `body`
+    /// returns, and dropped when it throws. Throws a `busy` error, before calling `body`, when someone else
+    /// holds the lock.
+    public func withLockedIndex<T>(_ body: (LockedIndex) throws(GitError) -> T) throws(GitError) -> T {
+        let index = try LockedIndex(gitDirectory: try gitDirectory(), workdir: try workdir())
+        let result = try body(index)
+        try index.commit()
+        return result
+    }
+
+    /// Throws the `busy` error of ``LockedIndex`` when a git command holds the index lock right now.
+    public func ensureIndexUnlocked() throws(GitError) {
+        let lock = try gitDirectory() + "index.lock"
+        if FileManager.default.fileExists(atPath: lock) { throw LockedIndex.busy(lock) }
+    }
+
+    /// The blob id `path` is staged as in the repository's index, or nil.
+    public func indexEntryID(of path: String) throws(GitError) -> String? {
+        let repository = try Repository(discoveringFrom: repositoryPath)
+        var index: OpaquePointer?
+        guard git_repository_index(&index, repository.pointer) == 0, let index else {
+            throw lastGitError(.unreadableObject, "cannot read the index")
+        }
+        defer { git_index_free(index) }
+        return git_index_get_bypath(index, path, 0).map { Repository.sha(of: $0.pointee.id) }
     }
 
     /// The author and committer: `user.name`/`user.email` from the repository's configuration, or
@@ -245,7 +317,7 @@ public struct Workspace: Sendable {
         return signature
     }
 
-    private static func oid(_ sha: String) throws(GitError) -> git_oid {
+    static func oid(_ sha: String) throws(GitError) -> git_oid {
         var oid = git_oid()
         guard git_oid_fromstr(&oid, sha) == 0 else { throw GitError(.other, "'\(sha)' is not an object id") }
         return oid

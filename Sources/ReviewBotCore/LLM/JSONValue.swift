@@ -42,9 +42,46 @@ public enum JSONValue: Sendable, Equatable, Codable {
         }
     }
 
-    /// Parses UTF-8 JSON; nil when it is not JSON.
+    /// The most bytes ``parse(_:)`` reads: a model's answer of findings is a few kilobytes (1 MiB is some 250,000
+    /// tokens); a bigger body is refused before any parsing (6 MiB took 15 s to decode).
+    public static let maxBytes = 1 << 20
+    /// The deepest nesting of arrays and objects ``parse(_:)`` accepts. Findings nest three or four levels; a
+    /// body nested a million levels deep overflowed the stack of the recursive decoder (no report at all).
+    public static let maxDepth = 64
+
+    /// Parses UTF-8 JSON; nil when it is not JSON, or is larger or nested deeper than the limits allow
+    /// (``tooLargeOrDeep(_:)`` tells which, for messages).
     public static func parse(_ bytes: [UInt8]) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        guard tooLargeOrDeep(bytes) == nil else { return nil }
+        return try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+    }
+
+    /// Why `bytes` are refused before parsing: over ``maxBytes``, or arrays and objects nested deeper than
+    /// ``maxDepth`` (counted by one pass over the bytes that skips strings); nil when they may be parsed.
+    public static func tooLargeOrDeep(_ bytes: [UInt8]) -> String? {
+        if bytes.count > maxBytes { return "larger than \(maxBytes) bytes" }
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for byte in bytes {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == 0x5C {
+                    escaped = true
+                } else if byte == 0x22 {
+                    inString = false
+                }
+            } else if byte == 0x22 {
+                inString = true
+            } else if byte == 0x5B || byte == 0x7B {
+                depth += 1
+                if depth > maxDepth { return "nested deeper than \(maxDepth) levels" }
+            } else if byte == 0x5D || byte == 0x7D {
+                depth -= 1
+            }
+        }
+        return nil
     }
 
     public static func parse(_ text: String) -> JSONValue? { parse(Array(text.utf8)) }

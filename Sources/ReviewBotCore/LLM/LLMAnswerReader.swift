@@ -26,6 +26,11 @@ struct LLMAnswerReader {
 
     /// The list of raw findings in an answer, or why there is none.
     static func findingsList(in text: String) -> Result<[JSONValue], Problem> {
+        // Limits first: an answer larger or nested deeper than any list of findings is refused unread (the
+        // search for a JSON span below would otherwise parse it again from every bracket).
+        if let reason = JSONValue.tooLargeOrDeep(Array(text.utf8)) {
+            return .failure(Problem("the answer is \(reason), refused unread"))
+        }
         guard let document = extractJSON(text) else {
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { return .failure(Problem("the answer is empty")) }
@@ -53,39 +58,30 @@ struct LLMAnswerReader {
             return value
         }
         let bytes = Array(trimmed.utf8)
-        var start = 0
-        while start < bytes.count {
-            guard bytes[start] == UInt8(ascii: "{") || bytes[start] == UInt8(ascii: "[") else {
-                start += 1
-                continue
-            }
-            if let end = balancedEnd(bytes, from: start),
-                let value = JSONValue.parse(Array(bytes[start...end])), value.object != nil || value.array != nil
-            {
+        // Every bracket's partner in one pass; then each span that opens outside any other is tried in turn,
+        // at most `maxSpans` of them, so prose full of brackets costs a linear scan and a few parses.
+        var attempts = 0
+        for (start, end) in balancedSpans(bytes) {
+            attempts += 1
+            if attempts > maxSpans { break }
+            if let value = JSONValue.parse(Array(bytes[start...end])), value.object != nil || value.array != nil {
                 return value
             }
-            start += 1
         }
         return nil
     }
 
-    /// The content of the first ``` fence.
-    private static func fencedBlock(_ text: String) -> String? {
-        guard let open = text.range(of: "```") else { return nil }
-        guard let lineEnd = text[open.upperBound...].firstIndex(of: "\n") else { return nil }
-        let body = text[text.index(after: lineEnd)...]
-        guard let close = body.range(of: "```") else { return String(body) }
-        return String(body[..<close.lowerBound])
-    }
+    /// How many bracketed spans of an answer ``extractJSON(_:)`` tries to parse.
+    static let maxSpans = 32
 
-    /// The index of the bracket that closes the one at `start`, skipping strings; nil when it never closes.
-    private static func balancedEnd(_ bytes: [UInt8], from start: Int) -> Int? {
-        var depth = 0
+    /// The balanced `{…}` and `[…]` spans of `bytes` (strings inside brackets skipped) by where they start, found
+    /// in one pass: a bracket that never closes is passed over, and the spans inside it are candidates.
+    private static func balancedSpans(_ bytes: [UInt8]) -> [(Int, Int)] {
+        var open: [Int] = []
+        var closed: [(Int, Int)] = []
         var inString = false
         var escaped = false
-        var index = start
-        while index < bytes.count {
-            let byte = bytes[index]
+        for (index, byte) in bytes.enumerated() {
             if inString {
                 if escaped {
                     escaped = false
@@ -95,16 +91,24 @@ struct LLMAnswerReader {
                     inString = false
                 }
             } else if byte == UInt8(ascii: "\"") {
-                inString = true
+                inString = open.isEmpty ? false : true
             } else if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
-                depth += 1
+                open.append(index)
             } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
-                depth -= 1
-                if depth == 0 { return index }
+                guard let start = open.popLast() else { continue }
+                closed.append((start, index))
             }
-            index += 1
         }
-        return nil
+        return closed.sorted { $0.0 < $1.0 }
+    }
+
+    /// The content of the first ``` fence.
+    private static func fencedBlock(_ text: String) -> String? {
+        guard let open = text.range(of: "```") else { return nil }
+        guard let lineEnd = text[open.upperBound...].firstIndex(of: "\n") else { return nil }
+        let body = text[text.index(after: lineEnd)...]
+        guard let close = body.range(of: "```") else { return String(body) }
+        return String(body[..<close.lowerBound])
     }
 
     /// Validates raw findings and turns the valid ones into `llm` findings of this agent.

@@ -16,22 +16,22 @@ public enum LLMCheck {
         let key = settings.apiKey(environment: environment)
         var lines = [
             "provider \(settings.provider.rawValue), endpoint \(endpoint), model \(settings.model ?? "(none)")",
-            key == nil
-                ? "no API key: \(settings.effectiveKeyVariable) is not set (fine for local servers)"
-                : "API key from \(settings.effectiveKeyVariable)",
+            settings.withheldKeyNote(environment: environment).map { "no API key sent: " + $0 }
+                ?? (key == nil
+                    ? "no API key: \(settings.effectiveKeyVariable) is not set (fine for local servers)"
+                    : "API key from \(settings.effectiveKeyVariable)"),
         ]
-        if settings.apiKeyVariable != nil && key == nil {
-            return Outcome(
-                lines: lines,
-                failure: LLMFailure(.configuration, "environment variable \(settings.effectiveKeyVariable) is not set"))
+        if let missing = settings.missingKeyReason(environment: environment) {
+            return Outcome(lines: lines, failure: LLMFailure(.configuration, missing))
         }
+        let scrubber = SecretScrubber(settings: settings, environment: environment)
         let provider = LLMProvider(settings: settings, apiKey: key)
         let timeouts = HTTPTimeouts(
             connect: settings.timeouts.connect, total: min(settings.timeouts.total, 30), idle: settings.timeouts.idle)
         let start = DispatchTime.now().uptimeNanoseconds
         let response: HTTPResponse
         do {
-            response = try await HTTPClient().send(provider.modelsRequest(timeouts: timeouts))
+            response = scrubber.scrub(try await HTTPClient().send(provider.modelsRequest(timeouts: timeouts)))
         } catch {
             return Outcome(
                 lines: lines, failure: LLMFailure(.transport, "\(endpoint) does not answer: \(error.message)"))
@@ -57,7 +57,7 @@ public enum LLMCheck {
                 lines: lines,
                 failure: LLMFailure(
                     .http,
-                    "HTTP \(response.status) from \(endpoint): \(LLMProvider.errorMessage(response)) (is \(settings.effectiveKeyVariable) set to a valid key?)"
+                    "HTTP \(response.status) from \(endpoint): \(LLMProvider.errorMessage(response)) \(settings.keyHint)"
                 ))
         }
         if settings.provider == .anthropic && response.status == 404 {
@@ -68,7 +68,7 @@ public enum LLMCheck {
         let probe = ChatRequest(
             system: "Answer with one word.", messages: [ChatMessage(.user, "ping")], maxTokens: 1, temperature: 0)
         do {
-            let chat = try await HTTPClient().send(provider.request(for: probe, timeouts: timeouts))
+            let chat = scrubber.scrub(try await HTTPClient().send(provider.request(for: probe, timeouts: timeouts)))
             guard (200..<300).contains(chat.status) else {
                 return Outcome(
                     lines: lines,

@@ -113,13 +113,17 @@ public struct LLMClient: Sendable {
     let limiter: EndpointLimiter
     public let deadline: ContinuousClock.Instant
     let onEvent: @Sendable (LLMCallEvent) -> Void
+    /// Takes the keys out of every response before anything reads, caches or quotes it.
+    let scrubber: SecretScrubber
 
+    /// `environment` gives the key (when it may be sent to this endpoint) and the keys to scrub from answers.
     public init(
-        settings: LLMSettings, apiKey: String?, deadline: ContinuousClock.Instant,
+        settings: LLMSettings, environment: [String: String], deadline: ContinuousClock.Instant,
         onEvent: @escaping @Sendable (LLMCallEvent) -> Void = { _ in }
     ) {
         self.settings = settings
-        provider = LLMProvider(settings: settings, apiKey: apiKey)
+        provider = LLMProvider(settings: settings, apiKey: settings.apiKey(environment: environment))
+        scrubber = SecretScrubber(settings: settings, environment: environment)
         http = HTTPClient()
         cache = settings.cache ? LLMCache(directory: settings.effectiveCacheDirectory) : nil
         limiter = EndpointLimiter.shared(for: settings.effectiveBaseURL, limit: settings.concurrency)
@@ -145,7 +149,19 @@ public struct LLMClient: Sendable {
         cache?.store(key, answer)
     }
 
+    /// The model's answer to `chat`, or why there is none; neither holds an API key.
     public func ask(_ chat: ChatRequest, agent: String, ledger: LLMLedger) async -> Result<LLMReply, LLMFailure> {
+        switch await askOnce(chat, agent: agent, ledger: ledger) {
+        case .success(var reply):
+            reply.answer.text = scrubber.scrub(reply.answer.text)
+            return .success(reply)
+        case .failure(var failure):
+            failure.message = scrubber.scrub(failure.message)
+            return .failure(failure)
+        }
+    }
+
+    private func askOnce(_ chat: ChatRequest, agent: String, ledger: LLMLedger) async -> Result<LLMReply, LLMFailure> {
         let key = LLMCache.key(settings: settings, request: chat)
         if let reply = cachedReply(key, agent: agent, ledger: ledger) { return .success(reply) }
         guard ledger.reserve(tokens: Self.estimateTokens(chat) + chat.maxTokens) else {
@@ -223,7 +239,7 @@ public struct LLMClient: Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         let result: Result<HTTPResponse, HTTPError>
         do {
-            result = .success(try await http.send(request))
+            result = .success(scrubber.scrub(try await http.send(request)))
         } catch {
             result = .failure(error)
         }
@@ -260,9 +276,7 @@ public struct LLMClient: Sendable {
         if status == 400, structured, Self.refusesStructure(response) { return .askWithoutStructure }
         guard (200..<300).contains(status) else {
             var message = "HTTP \(status): \(LLMProvider.errorMessage(response))"
-            if status == 401 || status == 403 {
-                message += " (is \(settings.effectiveKeyVariable) set to a valid key?)"
-            }
+            if status == 401 || status == 403 { message += " " + settings.keyHint }
             return .finish(.failure(LLMFailure(.http, message)))
         }
         do {

@@ -28,10 +28,10 @@ public struct LLMFixProposer: FixProposer {
 
     public func propose(for findings: [Finding], files: [String: String]) async -> [LinePatch] {
         guard settings.isActive, let redactor = try? Redactor(customRules: customRules) else { return [] }
-        if settings.apiKeyVariable != nil && settings.apiKey(environment: environment) == nil { return [] }
+        if settings.missingKeyReason(environment: environment) != nil { return [] }
         let trace = self.trace
         let client = LLMClient(
-            settings: settings, apiKey: settings.apiKey(environment: environment),
+            settings: settings, environment: environment,
             deadline: ContinuousClock.now + .milliseconds(Int(settings.deadline * 1000))
         ) { event in
             trace?.record(
@@ -109,7 +109,7 @@ public struct LLMFixProposer: FixProposer {
             var replacement = answer["replacement"]?.string
         else { return nil }
         guard lines.contains(start), lines.contains(end), start <= finding.line, finding.line <= end,
-            !replacement.contains("<redacted-secret-")
+            !replacement.contains("<redacted-secret-"), !replacement.contains(SecretScrubber.placeholder)
         else { return nil }
         if replacement.hasSuffix("\n") { replacement.removeLast() }
         let original = (start...end).map { file.rawLine($0) }.joined(separator: "\n")

@@ -141,6 +141,9 @@ public struct LLMProvider: Sendable {
 
     /// Reads a successful (2xx) response. The error says what was wrong with the envelope.
     public func answer(from response: HTTPResponse) throws(LLMFailure) -> ChatAnswer {
+        if let reason = JSONValue.tooLargeOrDeep(response.body) {
+            throw LLMFailure(.badResponse, "the endpoint's answer is \(reason), refused unread")
+        }
         guard let document = JSONValue.parse(response.body), document.object != nil else {
             throw LLMFailure(.badResponse, "the endpoint's answer is not JSON: \(Self.preview(response.text))")
         }

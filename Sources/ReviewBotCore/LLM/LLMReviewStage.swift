@@ -37,6 +37,9 @@ public struct LLMRunSummary: Sendable, Codable, Equatable {
     public var unreviewed: [Unreviewed]
     /// Agents whose LLM pass degraded, with the reason (empty when all went well).
     public var failures: [String]
+    /// What the run did differently from what was configured, one line each (an API key withheld from an
+    /// endpoint the configuration file names).
+    public var notes: [String] = []
 }
 
 /// The LLM pass of every agent, run once per agent (never per slice of files) and all agents at once.
@@ -72,12 +75,11 @@ public struct LLMReviewStage: Sendable {
         var summary = LLMRunSummary(
             provider: settings.provider.rawValue, model: settings.model ?? "", requests: 0, cacheHits: 0, redacted: 0,
             dropped: 0, durationMs: 0, unreviewed: [], failures: [])
+        if let note = settings.withheldKeyNote(environment: environment) { summary.notes.append(note) }
 
         let blocks = Self.blocks(input: input, context: settings.contextLines)
         let redacted = redactedTexts(input: input, blocks: blocks, summary: &summary)
-        let client = LLMClient(
-            settings: settings, apiKey: settings.apiKey(environment: environment), deadline: deadline
-        ) { event in
+        let client = LLMClient(settings: settings, environment: environment, deadline: deadline) { event in
             trace.record(
                 TraceEvent(
                     from: event.agent, to: "llm", count: 1, unit: event.cached ? "cache hit" : "request",
@@ -110,9 +112,7 @@ public struct LLMReviewStage: Sendable {
     {
         var texts: [String: [Int: String]] = [:]
         var unavailable: String?
-        if settings.apiKeyVariable != nil && settings.apiKey(environment: environment) == nil {
-            unavailable = "environment variable \(settings.effectiveKeyVariable) is not set"
-        }
+        if let missing = settings.missingKeyReason(environment: environment) { unavailable = missing }
         do {
             let redactor = try Redactor(customRules: customRules)
             for file in input.files {

@@ -42,8 +42,12 @@ public struct LLMSettings: Sendable, Equatable {
     /// nil: no LLM is configured.
     public var model: String?
     /// The *name* of the environment variable that holds the API key (never the key). nil: the provider's usual
-    /// variable, and no key header when it is unset (local servers need none).
+    /// variable, and no key header when it is unset (local servers need none). Only the environment
+    /// (`REVIEWBOT_LLM_API_KEY_ENV`) may name it: a repository must not choose which secret is sent.
     public var apiKeyVariable: String?
+    /// Whether the user chose the endpoint outside the repository (`REVIEWBOT_LLM_BASE_URL`, `--llm-base-url`);
+    /// false when it is the provider's default or comes from a configuration file.
+    public var baseURLChosenByUser = false
     public var enabled = true
     /// When true, an LLM failure fails the run (exit 5) instead of degrading to the rules.
     public var required = false
@@ -96,10 +100,52 @@ public struct LLMSettings: Sendable, Equatable {
         return base + "/reviewbot/llm"
     }
 
-    /// The API key from the environment, or nil when the variable is unset or empty.
+    /// Whether the API key may go to the endpoint: the provider's own host (`https://api.openai.com`,
+    /// `https://api.anthropic.com`), or an endpoint the user chose outside the repository. An endpoint named by a
+    /// configuration file gets no key, so a repository cannot collect the keys of the people who review it.
+    public var keyMayBeSent: Bool {
+        baseURLChosenByUser || Self.isOwnHost(of: provider, url: effectiveBaseURL)
+    }
+
+    /// Whether `url` is on the provider's own host, over HTTPS, compared as text so that no URL parser can read
+    /// another host into it (`https://api.openai.com.evil.example`, `https://api.openai.com@evil.example`).
+    static func isOwnHost(of provider: Provider, url: String) -> Bool {
+        let origin = provider.defaultBaseURL.split(separator: "/").prefix(2).joined(separator: "//")
+        let lower = url.lowercased()
+        return lower == origin || lower.hasPrefix(origin + "/")
+    }
+
+    /// The API key to send: the value of the key variable, or nil when it is unset or empty, or when the key
+    /// may not go to this endpoint (``keyMayBeSent``).
     public func apiKey(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        guard keyMayBeSent else { return nil }
+        return keyValue(environment)
+    }
+
+    private func keyValue(_ environment: [String: String]) -> String? {
         guard let value = environment[effectiveKeyVariable], !value.isEmpty else { return nil }
         return value
+    }
+
+    /// Why the key in the environment is not sent to this endpoint, in one line; nil when it is sent or there is none.
+    public func withheldKeyNote(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        guard !keyMayBeSent, keyValue(environment) != nil else { return nil }
+        let host = provider.defaultBaseURL.split(separator: "/").dropFirst().first.map(String.init) ?? ""
+        return "the API key in \(effectiveKeyVariable) was not sent to \(effectiveBaseURL): that endpoint comes from "
+            + "the configuration file and is not \(host); set REVIEWBOT_LLM_BASE_URL or --llm-base-url to send it there"
+    }
+
+    /// What to check after a 401 or 403, in parentheses.
+    var keyHint: String {
+        keyMayBeSent
+            ? "(is \(effectiveKeyVariable) set to a valid key?)"
+            : "(no API key was sent: this endpoint comes from the configuration file)"
+    }
+
+    /// Why nothing may be sent: the user named a key variable (`REVIEWBOT_LLM_API_KEY_ENV`) that is unset.
+    public func missingKeyReason(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        guard apiKeyVariable != nil, keyValue(environment) == nil else { return nil }
+        return "environment variable \(effectiveKeyVariable) is not set"
     }
 
     /// The environment variables that override the file, by name.
@@ -131,6 +177,7 @@ public struct LLMSettings: Sendable, Equatable {
         }
         if let text = value("REVIEWBOT_LLM_BASE_URL") {
             baseURL = try Self.checkedURL(text, source: "REVIEWBOT_LLM_BASE_URL")
+            baseURLChosenByUser = true
         }
         if let text = value("REVIEWBOT_LLM_MODEL") { model = text }
         if let text = value("REVIEWBOT_LLM_API_KEY_ENV") {
@@ -182,7 +229,7 @@ extension ConfigLoader {
     /// Reads the `llm:` mapping into `settings`.
     static func readLLM(_ node: Node, reader: Reader, into settings: inout LLMSettings) throws(ConfigError) {
         let keys =
-            "provider, base_url, model, api_key_env, enabled, required, timeouts, deadline, max_requests, max_tokens, max_findings, max_prompt_tokens, token_budget, concurrency, retries, temperature, response_format, max_severity, context_lines, agents, cache, cache_dir"
+            "provider, base_url, model, enabled, required, timeouts, deadline, max_requests, max_tokens, max_findings, max_prompt_tokens, token_budget, concurrency, retries, temperature, response_format, max_severity, context_lines, agents, cache, cache_dir"
         for (keyNode, value) in try reader.mapping(node, key: "llm") {
             let key = try reader.key(keyNode)
             let path = "llm.\(key)"
@@ -194,14 +241,14 @@ extension ConfigLoader {
                 } catch { throw reader.error(value, error.message) }
             case "model": settings.model = try reader.scalar(value, key: path)
             case "api_key_env":
-                do {
-                    settings.apiKeyVariable = try LLMSettings.checkedVariableName(
-                        reader.scalar(value, key: path), source: path)
-                } catch { throw reader.error(value, error.message) }
+                throw reader.error(
+                    keyNode,
+                    "\(path) is not allowed in a configuration file: the repository must not choose which secret is sent; set REVIEWBOT_LLM_API_KEY_ENV in your environment instead (default OPENAI_API_KEY or ANTHROPIC_API_KEY)"
+                )
             case "api_key", "key", "token":
                 throw reader.error(
                     keyNode,
-                    "\(path) is not allowed: keep the key out of the repository, in an environment variable, and name that variable with llm.api_key_env"
+                    "\(path) is not allowed: keep the key out of the repository, in an environment variable (OPENAI_API_KEY, ANTHROPIC_API_KEY, or the one REVIEWBOT_LLM_API_KEY_ENV names)"
                 )
             case "enabled": settings.enabled = try reader.bool(value, key: path)
             case "required": settings.required = try reader.bool(value, key: path)

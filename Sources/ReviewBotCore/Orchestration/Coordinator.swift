@@ -7,6 +7,11 @@ public struct Coordinator: Sendable {
     public var baseline: Baseline?
     /// Where agents report files reviewed and LLM calls in flight (the TTY status lines), if anywhere.
     public var progress: ReviewProgress?
+    /// What the change asked to alter about its own review and did not get (``ReviewSetup/refusals``).
+    public var refusals: [Finding] = []
+    /// When the rule stage must end; nil: `budgets.review_seconds` after the review starts. The command sets it
+    /// from when the process started, so that reading the change counts too.
+    public var deadline: Deadline?
 
     public init(configuration: Configuration) {
         self.configuration = configuration
@@ -38,7 +43,10 @@ public struct Coordinator: Sendable {
 
         var start = DispatchTime.now().uptimeNanoseconds
         var reviewed = change
-        if let only { reviewed.files = change.files.filter { only.contains($0.path) } }
+        if let only {
+            reviewed.files = change.files.filter { only.contains($0.path) }
+            reviewed.unreviewed = change.unreviewed.filter { only.contains($0.path) }
+        }
         let files = await Self.analyse(reviewed)
         trace.record(
             TraceEvent(
@@ -46,7 +54,9 @@ public struct Coordinator: Sendable {
                 durationMs: milliseconds(since: start),
                 detail: "\(reviewed.addedLineCount) added lines, \(change.skipped.count) skipped"))
 
-        let input = AgentInput(change: reviewed, files: files, progress: progress)
+        var input = AgentInput(change: reviewed, files: files, progress: progress)
+        input.deadline = deadline ?? Deadline.after(seconds: configuration.budgets.reviewSeconds)
+        input.fileSeconds = configuration.budgets.fileSeconds
         for agent in agents {
             progress?.assigned(files.count, to: agent.name)
             trace.record(
@@ -61,6 +71,7 @@ public struct Coordinator: Sendable {
             (reports, llm) = await LLMReviewStage(configuration: configuration).run(
                 reports: reports, input: input, trace: trace)
         }
+        reports = trusted(reports, change: reviewed, files: files, only: only)
         for report in reports {
             trace.record(
                 TraceEvent(
@@ -84,7 +95,21 @@ public struct Coordinator: Sendable {
             let own = synthesis.findings.filter { $0.agents.contains(report.agent) }
             return voting.vote(agent: report.agent, findings: own, weight: settings.weight, mayVeto: settings.veto)
         }
-        let decision = voting.decide(votes: votes, findings: synthesis.findings)
+        var decision = voting.decide(votes: votes, findings: synthesis.findings)
+        // A file the rules did not finish is never passed as if they had: the review asks for a person.
+        let partial = PartialReview.skippedFiles(
+            reports.flatMap(\.partial), change: reviewed, budgets: configuration.budgets)
+        if !partial.isEmpty {
+            let reason =
+                "\(partial.count) file\(partial.count == 1 ? "" : "s") only partly reviewed: the rules ran out of time (see skipped)"
+            // the deciding reason comes first when it is this one
+            if decision.verdict < .requestChanges {
+                decision.reasons.insert(reason, at: 0)
+                decision.verdict = .requestChanges
+            } else {
+                decision.reasons.append(reason)
+            }
+        }
         trace.record(
             TraceEvent(
                 from: "voting", to: "verdict", count: votes.count, unit: "votes",
@@ -99,14 +124,40 @@ public struct Coordinator: Sendable {
                     name: $0.agent, status: $0.status, durationMs: $0.durationMs, findings: $0.findings.count,
                     note: $0.note, llm: $0.llm)
             },
-            skipped: change.skipped,
+            skipped: change.skipped + partial,
             stats: ReviewReport.Stats(
-                files: change.files.count, addedLines: change.addedLineCount, skipped: change.skipped.count))
+                files: change.files.count, addedLines: change.addedLineCount,
+                skipped: change.skipped.count + partial.count))
         report.llm = llm
         if let baseline {
             report.baseline = BaselineSummary(file: baseline.file, hidden: synthesis.findings.filter(\.baselined).count)
         }
         return report
+    }
+
+    /// The reports under the trust policy: suppressions the change adds are marked (and refused on critical
+    /// findings), and the security agent's report gains the secrets of files no rule reads and the refusals.
+    private func trusted(_ reports: [AgentReport], change: ChangeSet, files: [SourceFile], only: Set<String>?)
+        -> [AgentReport]
+    {
+        var reports = reports
+        for index in reports.indices {
+            reports[index].findings = TrustPolicy.applySuppressions(
+                reports[index].findings, files: files, allowCritical: configuration.criticalSuppressions)
+        }
+        guard let security = reports.firstIndex(where: { $0.agent == Category.security.rawValue }) else {
+            return reports
+        }
+        let rules = configuration.effectiveRules().filter { $0.category == .security }
+        // The files whose rules ran out of time are swept too: their secrets must not wait for a faster machine.
+        var swept = change
+        let partial = Set(reports.flatMap(\.partial).map(\.path))
+        swept.unreviewed += change.files.filter { partial.contains($0.path) }.map(UnreviewedText.init(partlyReviewed:))
+        var added = SecretSweep(rules: rules).findings(in: swept)
+        added += ReviewSetup(configuration: configuration, baseline: nil, refusals: refusals).placed(in: change)
+            .filter { only?.contains($0.path) ?? true }
+        reports[security].findings += added
+        return reports
     }
 
     /// Runs every agent over the files, all in parallel, and returns one report per agent (in `agents` order).
@@ -126,10 +177,13 @@ public struct Coordinator: Sendable {
                 let agentSlices = reviewsFileByFile(agent) ? slices : [0..<input.files.count]
                 sliceCounts.append(agentSlices.count)
                 for (sliceIndex, range) in agentSlices.enumerated() {
-                    let files =
-                        agentSlices.count == 1
-                        ? input
-                        : AgentInput(change: input.change, files: Array(input.files[range]), progress: input.progress)
+                    var files = input
+                    if agentSlices.count > 1 {
+                        files = AgentInput(
+                            change: input.change, files: Array(input.files[range]), progress: input.progress)
+                        files.deadline = input.deadline
+                        files.fileSeconds = input.fileSeconds
+                    }
                     group.addTask {
                         let start = DispatchTime.now().uptimeNanoseconds
                         let report = await agent.review(files)
@@ -176,6 +230,8 @@ public struct Coordinator: Sendable {
         let statuses = parts.map(\.report.status)
         joined.status = statuses.contains(.failed) ? .failed : statuses.contains(.degraded) ? .degraded : .ok
         joined.note = parts.lazy.compactMap(\.report.note).first
+        joined.partial = parts.flatMap(\.report.partial)
+        if !joined.partial.isEmpty { joined.note = PartialReview.note(joined.partial) }
         return joined
     }
 

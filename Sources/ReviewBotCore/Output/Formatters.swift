@@ -111,12 +111,25 @@ struct TextRenderer {
             if let fix = finding.fix {
                 let label = fix.safe ? "fix" : "suggested fix"
                 let result = fix.replacement.trimmingCharacters(in: .whitespaces)
-                out.append(
-                    "         " + dim("\(label): \(fix.description): ")
-                        + (result.isEmpty ? "(removes the line)" : result))
+                if let start = fix.startLine, let end = fix.endLine {
+                    let lines = start == end ? "line \(start) becomes" : "lines \(start)–\(end) become"
+                    out.append("         " + dim("\(label): \(fix.description); \(lines):"))
+                    for line in fix.replacement.split(separator: "\n", omittingEmptySubsequences: false) {
+                        out.append("           " + line)
+                    }
+                } else {
+                    out.append(
+                        "         " + dim("\(label): \(fix.description): ")
+                            + (result.isEmpty ? "(removes the line)" : result))
+                }
             }
         }
         out.append("")
+        let byChange = report.findings.filter(\.suppressedByChange)
+        for finding in byChange {
+            out.append(dim("suppressed by this change: \(finding.path):\(finding.line) \(finding.ruleId)"))
+        }
+        if !byChange.isEmpty { out.append("") }
         let fixLines = report.fixes.flatMap(fixLines)
         if !fixLines.isEmpty { out += fixLines + [""] }
         let votes = report.votes.map { vote -> String in
@@ -136,6 +149,7 @@ struct TextRenderer {
                 "llm \(llm.model): \(llm.requests) requests, \(llm.cacheHits) cached, \(llm.redacted) secrets redacted"
             if llm.dropped > 0 { line += ", \(llm.dropped) invalid findings dropped" }
             out.append(dim(line))
+            for note in llm.notes { out.append(dim("llm note: " + note)) }
             for file in llm.unreviewed {
                 out.append(
                     dim(
@@ -144,7 +158,13 @@ struct TextRenderer {
             }
         }
         let notable = report.skipped.filter { $0.reason != .deleted && $0.reason != .ignored }
-        for file in notable { out.append(dim("skipped \(file.path): \(file.detail)")) }
+        for file in notable {
+            // a time-budget entry's detail starts with "partly reviewed"
+            out.append(
+                dim(
+                    file.reason == .timeBudget ? "\(file.path): \(file.detail)" : "skipped \(file.path): \(file.detail)"
+                ))
+        }
         let ignored = report.skipped.filter { $0.reason == .ignored }.count
         if ignored > 0 {
             out.append(

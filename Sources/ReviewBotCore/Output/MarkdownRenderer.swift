@@ -29,7 +29,7 @@ struct MarkdownRenderer {
             "### \(Self.verdictIcon(report.verdict)) reviewbot: \(report.verdict.label) · score \(String(format: "%.1f", report.score))/10"
         )
         out.append("")
-        var target = "`\(Self.escape(report.target.range))`"
+        var target = Self.code(report.target.range)
         if let base = report.target.base, let head = report.target.head {
             target += " (`\(base.prefix(7))`..`\(head.prefix(7))`)"
         }
@@ -79,7 +79,9 @@ struct MarkdownRenderer {
         out.append("| where | rule | finding |")
         out.append("|---|---|---|")
         for finding in group {
-            out.append("| \(place(finding, in: report)) | `\(finding.ruleId)` | \(Self.cell(finding.message)) |")
+            out.append(
+                "| \(place(finding, in: report, inTable: true)) | `\(finding.ruleId)` | \(Self.cell(finding.message)) |"
+            )
         }
         return out
     }
@@ -111,7 +113,7 @@ struct MarkdownRenderer {
         for fix in report.fixes {
             let commit = fix.commit.map { "`\($0.prefix(7))`" } ?? (fix.fixed.isEmpty ? "rolled back" : "working tree")
             let undone = fix.rolledBack.map {
-                "`\($0.ruleId)` at \(Self.escape($0.path)):\($0.line): \(Self.escape($0.reason))"
+                "`\($0.ruleId)` at \(Self.code("\($0.path):\($0.line)", inTable: true)): \(Self.cell($0.reason))"
             }
             out.append(
                 "| \(fix.iteration) | \(commit) | \(fix.fixed.count) | \(undone.isEmpty ? "—" : undone.joined(separator: "<br>")) |"
@@ -126,14 +128,23 @@ struct MarkdownRenderer {
         var notes: [String] = []
         let suppressed = report.findings.filter { $0.suppressed && !$0.baselined }.count
         if suppressed > 0 { notes.append("\(suppressed) suppressed inline") }
+        let byChange = report.findings.filter(\.suppressedByChange)
+        if !byChange.isEmpty {
+            let places = byChange.map { Self.code("\($0.path):\($0.line) \($0.ruleId)") }
+            notes.append("suppressed by this change: " + places.joined(separator: ", "))
+        }
         if let baseline = report.baseline {
-            notes.append("\(baseline.hidden) hidden by the baseline `\(Self.escape(baseline.file))`")
+            notes.append("\(baseline.hidden) hidden by the baseline \(Self.code(baseline.file))")
         }
         for agent in report.agents where agent.status != .ok {
             notes.append(
                 "agent \(agent.name) \(agent.status.rawValue)" + (agent.note.map { ": " + Self.escape($0) } ?? ""))
         }
-        let skipped = report.skipped.filter { $0.reason != .deleted }.count
+        let partial = report.skipped.filter { $0.reason == .timeBudget }.count
+        if partial > 0 {
+            notes.append("\(partial) file\(partial == 1 ? "" : "s") only partly reviewed (time budget)")
+        }
+        let skipped = report.skipped.filter { $0.reason != .deleted && $0.reason != .timeBudget }.count
         if skipped > 0 {
             notes.append("\(skipped) file\(skipped == 1 ? "" : "s") not reviewed (binary, ignored, too large, …)")
         }
@@ -142,8 +153,8 @@ struct MarkdownRenderer {
     }
 
     /// `path:line`, linked to the line when a link can be made.
-    private func place(_ finding: Finding, in report: ReviewReport) -> String {
-        let text = "`\(finding.path):\(finding.line)`"
+    private func place(_ finding: Finding, in report: ReviewReport, inTable: Bool = false) -> String {
+        let text = Self.code("\(finding.path):\(finding.line)", inTable: inTable)
         guard let link = LinkTemplate.link(context.linkTemplate, sha: report.target.head, finding: finding) else {
             return text
         }
@@ -188,6 +199,22 @@ struct MarkdownRenderer {
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
+    }
+
+    /// `text` as inline code that shows exactly as written, whatever backticks it holds (a fence longer than
+    /// its longest run of them); in a table cell, `|` is escaped so that it does not end the cell.
+    static func code(_ text: String, inTable: Bool = false) -> String {
+        var text = text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+        if inTable { text = text.replacingOccurrences(of: "|", with: "\\|") }
+        var longest = 0
+        var run = 0
+        for character in text {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = text.hasPrefix("`") || text.hasSuffix("`") ? " " : ""
+        return fence + pad + text + pad + fence
     }
 
     /// One table cell: no line breaks, and `|` does not end the cell.

@@ -133,7 +133,8 @@ struct SARIFRenderer {
         var fixes: [Fix]?
         if let fix = finding.fix {
             // The replacement stands for the flagged lines, without their final line break.
-            let deleted = Region(startLine: finding.line, endLine: max(finding.line, finding.endLine))
+            let first = fix.startLine ?? finding.line
+            let deleted = Region(startLine: first, endLine: max(first, fix.endLine ?? finding.endLine))
             fixes = [
                 Fix(
                     description: Message(text: fix.description),

@@ -25,7 +25,7 @@ final class MarkupReferences {
     private var tags: [(name: String, startTag: Substring, parent: Int?)] = []
     private var tagAtOffset: [Int: Int] = [:]
 
-    private static let tagPattern = try! SharedRegex(#"<(/?)([a-zA-Z][\w:.-]*)((?:=>|[^>])*)>"#)  // reviewbot:ignore quality.force-try
+    private static let tagPattern = try! SharedRegex(#"<(/?)([a-zA-Z][\w:.-]*)((?:=>|[^<>]|<(?![A-Za-z/!]))*)>"#)  // reviewbot:ignore quality.force-try
     private static let idAttribute = try! SharedRegex(#"(?<![\w:.\[-])id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>{}]+))"#)  // reviewbot:ignore quality.force-try
     /// Markup whose ids or elements may come from outside the file.
     private static let openMarkup = try! SharedRegex(  // reviewbot:ignore quality.force-try

@@ -15,11 +15,26 @@ public struct Rule: Sendable, Equatable {
         public var regex: String
         /// Languages this pattern is for; empty means every language the rule applies to.
         public var languages: Set<Language>
+        /// Multi-line rules: a pattern whose group 1 captures names the file binds (`import hashlib as (h)`); the
+        /// names the file binds and does not rebind later are put in place of ``boundNames`` in `regex`, and only
+        /// matches after the first binding count. Without one, the pattern is searched as written.
+        public var binding: String?
+        /// With `binding`: a pattern whose group 1 captures a name bound again to something safe
+        /// (`from defusedxml import … as (ET)`); a name whose last binding in the file is this one is left out.
+        public var unbinding: String?
 
-        public init(_ view: View, _ regex: String, languages: Set<Language> = []) {
+        /// What `regex` holds where the bound names go (a regex comment, so the pattern compiles as written).
+        public static let boundNames = "(?#bound)"
+
+        public init(
+            _ view: View, _ regex: String, languages: Set<Language> = [], binding: String? = nil,
+            unbinding: String? = nil
+        ) {
             self.view = view
             self.regex = regex
             self.languages = languages
+            self.binding = binding
+            self.unbinding = unbinding
         }
 
         public func applies(to language: Language) -> Bool { languages.isEmpty || languages.contains(language) }

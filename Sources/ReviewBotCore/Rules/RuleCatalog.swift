@@ -1,7 +1,8 @@
 /// Every built-in rule, in a stable order.
 public enum RuleCatalog {
     public static let builtin: [Rule] =
-        SecurityRules.all + PythonRules.all + JavaScriptRules.all + JavaGoRules.all + PerformanceRules.all
+        SecurityRules.all + DownloadRules.all + PythonRules.all + JavaScriptRules.all + JavaGoRules.all
+        + PerformanceRules.all
         + QualityRules.all + PolyglotRules.all
         + AccessibilityRules.all
 

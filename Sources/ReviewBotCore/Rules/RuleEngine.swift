@@ -29,6 +29,9 @@ final class SharedRegex: @unchecked Sendable {
 /// `@unchecked Sendable`: the compiled expression and the literal are set once, under the lock.
 final class LazyRegex: @unchecked Sendable {
     let pattern: String
+    /// Whether the pattern is a built-in rule's: those are kept linear on lines of any length (and tested so), so
+    /// on short lines they run without the progress callback of a budgeted search, which costs a call per position.
+    let builtin: Bool
     private let lock = NSLock()
     private var compiled: NSRegularExpression?
     /// Bytes that every match contains (see ``requiredLiteral(of:)``); nil until first asked for.
@@ -36,6 +39,7 @@ final class LazyRegex: @unchecked Sendable {
 
     init(_ pattern: String, builtin: Bool) throws {
         self.pattern = pattern
+        self.builtin = builtin
         #if DEBUG
             let eager = true
         #else
@@ -80,6 +84,31 @@ final class LazyRegex: @unchecked Sendable {
     }
 
     func matches(_ string: String) -> Bool { firstMatch(in: string) != nil }
+
+    /// Strings a built-in pattern searches without the progress callback (UTF-8 bytes): one ordinary line.
+    static let unguardedLength = 512
+
+    /// The first match in `string` found within `budget`; nil when there is none or the budget ran out
+    /// (`budget.exhausted` then says so, and `budget.stoppedRule` names `rule`).
+    func firstMatch(in string: String, budget: RuleBudget, rule: String) -> NSTextCheckingResult? {
+        guard !budget.exhausted else { return nil }
+        if builtin && string.utf8.count <= Self.unguardedLength { return firstMatch(in: string) }
+        let match = regex.firstMatch(in: string, budget: budget)
+        if budget.exhausted && budget.stoppedRule == nil { budget.stoppedRule = rule }
+        return match
+    }
+
+    func matches(_ string: String, budget: RuleBudget, rule: String) -> Bool {
+        firstMatch(in: string, budget: budget, rule: rule) != nil
+    }
+
+    /// Every match in `string` found within `budget`.
+    func allMatches(in string: String, budget: RuleBudget, rule: String) -> [NSTextCheckingResult] {
+        guard !budget.exhausted else { return [] }
+        let found = regex.matches(in: string, budget: budget)
+        if budget.exhausted && budget.stoppedRule == nil { budget.stoppedRule = rule }
+        return found
+    }
 
     /// Whether the pattern cannot match anywhere in `bytes` because its required literal is absent.
     func cannotMatch(in bytes: [UInt8]) -> Bool {
@@ -298,11 +327,15 @@ public struct RuleEngine: Sendable {
         let view: Rule.View
         let regex: LazyRegex
         let languages: Set<Language>
+        let binding: LazyRegex?
+        let unbinding: LazyRegex?
 
         init(_ pattern: Rule.Pattern, builtin: Bool) throws {
             view = pattern.view
             regex = try LazyRegex(pattern.regex, builtin: builtin)
             languages = pattern.languages
+            binding = try pattern.binding.map { try LazyRegex($0, builtin: builtin) }
+            unbinding = try pattern.unbinding.map { try LazyRegex($0, builtin: builtin) }
         }
 
         func applies(to language: Language) -> Bool { languages.isEmpty || languages.contains(language) }
@@ -402,12 +435,29 @@ public struct RuleEngine: Sendable {
             && builtin.fix?.find == rule.fix?.find
     }
 
-    /// Every finding of the rules on the added lines of `file`, reported for `agent`.
+    /// Every finding of the rules on the added lines of `file`, reported for `agent`, without a time limit.
     public func findings(in file: SourceFile, agent: String) -> [Finding] {
-        guard !file.addedLines.isEmpty else { return [] }
+        review(file, agent: agent, deadline: .never).findings
+    }
+
+    /// What the rules find on the added lines of `file` by `deadline`, and, when time ran out first, how far
+    /// they got. Findings are kept from the lines and rules that finished; a rule stopped midway reports
+    /// nothing (an exclusion it could not finish must not turn into a false finding).
+    public func review(
+        _ file: SourceFile, agent: String, deadline: Deadline, cause: PartialReview.Cause = .fileBudget
+    ) -> (findings: [Finding], partial: PartialReview?) {
+        guard !file.addedLines.isEmpty else { return ([], nil) }
+        let budget = RuleBudget(deadline: deadline)
+        func partial(line: Int?, started: Bool = true) -> PartialReview {
+            PartialReview(
+                path: file.path, agent: agent, cause: cause, ruleId: budget.stoppedRule, line: line, started: started)
+        }
+        if budget.expired() { return ([], partial(line: nil, started: false)) }
+        let timer = RuleTimer.enabled ? RuleTimer() : nil
+        defer { timer?.report(path: file.path, agent: agent, rules: compiled.map(\.rule.id)) }
         let language = byLanguage.rules(for: file.language)
         var results: [Finding] = []
-        let texts = FileTexts(file: file)
+        let texts = FileTexts(file: file, budget: budget)
         if !language.lineRules.isEmpty {
             var seen = [Bool](repeating: false, count: compiled.count)
             var candidates: [Int] = []
@@ -415,6 +465,9 @@ public struct RuleEngine: Sendable {
             // file-level requirements), decided the first time one of its keywords occurs.
             var fileGate = [Bool?](repeating: nil, count: compiled.count)
             for line in file.addedLines where line >= 1 && line <= file.lineCount {
+                if budget.expired() {
+                    return (assignFingerprints(results, file: file), partial(line: max(1, line - 1)))
+                }
                 let range = file.lineRange(line)
                 language.lineIndex.rules(in: file.raw, range: range, seen: &seen, into: &candidates)
                 guard !candidates.isEmpty else { continue }
@@ -427,10 +480,16 @@ public struct RuleEngine: Sendable {
                             !excluded && passesFileRequirements(compiled[ruleIndex], file, texts: texts)
                     }
                     guard fileGate[ruleIndex] == true else { continue }
+                    let started = timer?.now()
                     if let finding = match(
                         compiled[ruleIndex], file: file, line: line, views: &views, texts: texts, agent: agent)
                     {
                         results.append(finding)
+                    }
+                    timer?.add(ruleIndex, since: started)
+                    if budget.exhausted {
+                        if budget.stoppedRule == nil { budget.stoppedRule = compiled[ruleIndex].rule.id }
+                        return (assignFingerprints(results, file: file), partial(line: line))
                     }
                 }
             }
@@ -440,18 +499,28 @@ public struct RuleEngine: Sendable {
             var present: [Int] = []
             language.multilineIndex.rules(in: file.raw, range: 0..<file.raw.count, seen: &seen, into: &present)
             present.sort()
-            for ruleIndex in present where passesFileRequirements(compiled[ruleIndex], file, texts: texts) {
-                results += multilineMatches(compiled[ruleIndex], file: file, texts: texts, agent: agent)
+            for ruleIndex in present {
+                if budget.expired() { return (assignFingerprints(results, file: file), partial(line: nil)) }
+                let started = timer?.now()
+                let found =
+                    passesFileRequirements(compiled[ruleIndex], file, texts: texts)
+                    ? multilineMatches(compiled[ruleIndex], file: file, texts: texts, agent: agent) : []
+                timer?.add(ruleIndex, since: started)
+                if budget.exhausted {
+                    if budget.stoppedRule == nil { budget.stoppedRule = compiled[ruleIndex].rule.id }
+                    return (assignFingerprints(results, file: file), partial(line: nil))
+                }
+                results += found
             }
         }
-        return assignFingerprints(results, file: file)
+        return (assignFingerprints(results, file: file), nil)
     }
 
     /// Whether the whole file matches the rule's file-level requirements (an import, for example).
     private func passesFileRequirements(_ compiled: Compiled, _ file: SourceFile, texts: FileTexts) -> Bool {
         for required in compiled.requiresInFile where required.applies(to: file.language) {
             guard !required.regex.cannotMatch(in: Self.bytes(of: required.view, in: file)),
-                required.regex.matches(texts.get(required.view))
+                required.regex.matches(texts.get(required.view), budget: texts.budget, rule: compiled.rule.id)
             else { return false }
         }
         return true
@@ -495,11 +564,14 @@ public struct RuleEngine: Sendable {
     /// elements by id for rules that follow id references.
     final class FileTexts {
         let file: SourceFile
+        /// The time left to the rules on this file.
+        let budget: RuleBudget
         private var views: [Rule.View: String] = [:]
         private var markup: MarkupReferences?
 
-        init(file: SourceFile) {
+        init(file: SourceFile, budget: RuleBudget = RuleBudget(deadline: .never)) {
             self.file = file
+            self.budget = budget
         }
 
         private var scannedBlocks: BlockScanner.Result?
@@ -577,9 +649,10 @@ public struct RuleEngine: Sendable {
         // a lookup in the file's functions is cheaper than any pattern: it goes first
         if compiled.largeFunction && !texts.largeFunctionReports.contains(line) { return nil }
         var found: (match: NSTextCheckingResult, text: String)?
+        let budget = texts.budget
         for pattern in compiled.patterns where pattern.applies(to: language) {
             let text = views.get(pattern.view)
-            guard let match = pattern.regex.firstMatch(in: text) else { continue }
+            guard let match = pattern.regex.firstMatch(in: text, budget: budget, rule: rule.id) else { continue }
             if let minimum = rule.minEntropy {
                 guard match.numberOfRanges > 1, let group = Range(match.range(at: 1), in: text),
                     Self.entropy(of: text[group]) >= minimum
@@ -595,12 +668,15 @@ public struct RuleEngine: Sendable {
             matchEnd = matchedText.utf8.distance(from: matchedText.startIndex, to: range.upperBound)
         }
         for required in compiled.requires where required.applies(to: language) {
-            guard required.regex.matches(views.get(required.view)) else { return nil }
+            guard required.regex.matches(views.get(required.view), budget: budget, rule: rule.id) else { return nil }
         }
         for exclude in compiled.excludes
-        where exclude.applies(to: language) && exclude.regex.matches(views.get(exclude.view)) {
+        where exclude.applies(to: language)
+            && exclude.regex.matches(views.get(exclude.view), budget: budget, rule: rule.id)
+        {
             return nil
         }
+        guard !budget.exhausted else { return nil }
         for condition in rule.conditions {
             switch condition {
             case .insideLoop:
@@ -760,18 +836,29 @@ public struct RuleEngine: Sendable {
         var results: [Finding] = []
         let text = texts.get(pattern.view)
         var matches: [NSTextCheckingResult] = []
-        if let window = compiled.rule.maxLines {
+        if let binding = pattern.binding {
+            // the names the file binds, put into the pattern, which then runs once over the file
+            guard
+                let (bound, from) = Self.boundNames(
+                    binding, pattern.unbinding, in: text, texts: texts, rule: compiled.rule.id)
+            else { return [] }
+            let concrete = pattern.regex.pattern.replacingOccurrences(of: Rule.Pattern.boundNames, with: bound)
+            guard let regex = try? LazyRegex(concrete, builtin: pattern.regex.builtin) else { return [] }
+            matches = regex.allMatches(in: text, budget: texts.budget, rule: compiled.rule.id).filter {
+                $0.range.location >= from
+            }
+        } else if let window = compiled.rule.maxLines {
             // each stretch is searched as a string of its own (a range of the whole text would make the
             // regular expression library convert the whole text each time), its matches moved back in place
             for range in Self.windows(of: compiled.rule, lines: window, in: file, text: text) {
                 guard let stretch = Range(range, in: text) else { continue }
                 let part = String(text[stretch])
-                matches += pattern.regex.regex.matches(in: part, range: NSRange(part.startIndex..., in: part)).map {
+                matches += pattern.regex.allMatches(in: part, budget: texts.budget, rule: compiled.rule.id).map {
                     $0.adjustingRanges(offset: range.location)
                 }
             }
         } else {
-            matches = pattern.regex.regex.matches(in: text, options: [], range: NSRange(text.startIndex..., in: text))
+            matches = pattern.regex.allMatches(in: text, budget: texts.budget, rule: compiled.rule.id)
         }
         for match in matches {
             guard let range = Range(match.range, in: text) else { continue }
@@ -781,9 +868,10 @@ public struct RuleEngine: Sendable {
             let excluded = compiled.excludes.contains { exclude in
                 guard exclude.applies(to: file.language) else { return false }
                 let same = String(decoding: Self.bytes(of: exclude.view, in: file)[start..<end], as: UTF8.self)
-                return exclude.regex.matches(same)
+                return exclude.regex.matches(same, budget: texts.budget, rule: compiled.rule.id)
             }
             if excluded { continue }
+            if texts.budget.exhausted { break }
             let startLine = file.line(atOffset: start)
             let endLine = file.line(atOffset: max(start, end - 1))
             guard var reported = (startLine...endLine).first(where: { added.contains($0) }) else { continue }
@@ -828,6 +916,29 @@ public struct RuleEngine: Sendable {
             }
         }
         return results
+    }
+
+    /// The names `binding` binds in `text` (group 1) and `unbinding` does not bind again after, as an alternation
+    /// of literals, and where (UTF-16) the first binding starts; nil when there are none.
+    private static func boundNames(
+        _ binding: LazyRegex, _ unbinding: LazyRegex?, in text: String, texts: FileTexts, rule: String
+    ) -> (String, Int)? {
+        let nsText = text as NSString
+        var last: [String: (offset: Int, bound: Bool)] = [:]
+        var first = Int.max
+        for (regex, bound) in [(binding, true)] + (unbinding.map { [($0, false)] } ?? []) {
+            for match in regex.allMatches(in: text, budget: texts.budget, rule: rule) where match.numberOfRanges > 1 {
+                let range = match.range(at: 1)
+                guard range.location != NSNotFound else { continue }
+                let name = nsText.substring(with: range)
+                if bound { first = min(first, match.range.location) }
+                if let previous = last[name], previous.offset > match.range.location { continue }
+                last[name] = (match.range.location, bound)
+            }
+        }
+        let names = last.filter(\.value.bound).keys.sorted().prefix(64)
+        guard !names.isEmpty, first != Int.max else { return nil }
+        return ("(?:" + names.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|") + ")", first)
     }
 
     /// Where a rule with `maxLines` is searched: from each line near the change that holds one of its
@@ -1172,15 +1283,20 @@ enum Suppression {
     static let marker = Array("reviewbot:ignore".utf8)
 
     static func covers(ruleId: String, line: Int, in file: SourceFile) -> Bool {
+        directiveLine(ruleId: ruleId, line: line, in: file) != nil
+    }
+
+    /// The line of the directive that suppresses `ruleId` on `line` (that line or the one above), if any.
+    static func directiveLine(ruleId: String, line: Int, in file: SourceFile) -> Int? {
         if let ids = directive(onLine: line, in: file, standaloneOnly: false), ids.isEmpty || ids.contains(ruleId) {
-            return true
+            return line
         }
         if line > 1, let ids = directive(onLine: line - 1, in: file, standaloneOnly: true),
             ids.isEmpty || ids.contains(ruleId)
         {
-            return true
+            return line - 1
         }
-        return false
+        return nil
     }
 
     /// The rule ids a directive on `line` names (empty: all rules), or nil when there is none.

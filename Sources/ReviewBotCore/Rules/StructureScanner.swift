@@ -80,15 +80,21 @@ struct StructureScanner {
 
     private func indentedLoops(code: [UInt8], lineStarts: [Int], into result: inout [Bool]) -> [Bool] {
         var stack: [(indent: Int, loop: Bool)] = []
+        // how many of the open blocks are loops, so that a line costs the same at any depth
+        var loops = 0
         Self.forEachIndentedLine(code: code, lineStarts: lineStarts) { line, indent, trimmed in
-            while let top = stack.last, top.indent >= indent { stack.removeLast() }
-            if stack.contains(where: \.loop) { result[line] = true }
+            while let top = stack.last, top.indent >= indent {
+                stack.removeLast()
+                if top.loop { loops -= 1 }
+            }
+            if loops > 0 { result[line] = true }
             let isLoopHeader =
                 (trimmed.hasPrefix("for ") || trimmed.hasPrefix("while ") || trimmed.hasPrefix("async for "))
                 && trimmed.contains(":")
             if isLoopHeader {
                 if trimmed.hasSuffix(":") {
                     stack.append((indent, true))
+                    loops += 1
                 } else {
                     result[line] = true
                 }

@@ -23,6 +23,8 @@ extension ReviewBotError {
 public struct GitError: ReviewBotError {
     public enum Code: Sendable {
         case notARepository, unknownRevision, emptyRepository, unreadableObject, other
+        /// Someone else is changing the repository: another fixer, or a git command holding `index.lock`.
+        case busy
     }
 
     public var code: Code
@@ -39,15 +41,19 @@ public struct GitError: ReviewBotError {
     public var exitCode: ExitStatus { .git }
 }
 
-/// A bad flag or a bad `.reviewbot.yml`.
+/// A bad flag or a bad `.reviewbot.yml`, or a configuration that could not be read from the repository.
 public struct ConfigError: ReviewBotError {
     public var message: String
+    /// The git failure behind it, when the configuration was to come from a revision that could not be read:
+    /// then the exit code is git's.
+    public var gitFailure: GitError?
 
-    public init(_ message: String) {
+    public init(_ message: String, gitFailure: GitError? = nil) {
         self.message = message
+        self.gitFailure = gitFailure
     }
 
-    public var exitCode: ExitStatus { .usage }
+    public var exitCode: ExitStatus { gitFailure?.exitCode ?? .usage }
 }
 
 /// Anything else that stops a run: an I/O failure or a bug.

@@ -11,6 +11,8 @@ final class LLMTestServer {
         var path: String
         var status: Int
         var body: String
+        /// The request's headers as received (`Authorization`, `x-api-key`, …).
+        var headers: [String: String] = [:]
     }
 
     let process = Process()
@@ -71,7 +73,8 @@ final class LLMTestServer {
             return Request(
                 start: object["start"] as? Double ?? 0, end: object["end"] as? Double ?? 0,
                 method: object["method"] as? String ?? "", path: object["path"] as? String ?? "",
-                status: object["status"] as? Int ?? 0, body: object["body"] as? String ?? "")
+                status: object["status"] as? Int ?? 0, body: object["body"] as? String ?? "",
+                headers: object["headers"] as? [String: String] ?? [:])
         }
     }
 

@@ -13,8 +13,11 @@ enum AccessibilityRules {
 
     // MARK: Building blocks
 
-    /// An element's attributes, allowing `=>` inside JSX handlers.
-    static let attributes = #"(?:=>|[^>])*"#
+    /// An element's attributes, allowing `=>` inside JSX handlers. They end at the first `<` that starts a tag
+    /// (`<a`, `</`, `<!`): a start tag never holds another, and a search from an unclosed `<a` stops there instead of
+    /// running to the end of the file (20,000 lines of `<a` took over a minute). `[^<>]*` in tags, for the same reason.
+    /// (`\A<` lets the tag's own `<` through where a pattern reads a matched tag from its start.)
+    static let attributes = #"(?:=>|[^<>]|<(?![A-Za-z/!])|\A<)*"#
     /// Where an attribute name starts: not inside `data-x` or `x-y`; `:x` (Vue) and `.x` (Angular) are bindings.
     static let name = #"(?<![\w-])"#
     /// `=` and a value that is not blank: text, a JSX or template expression, an unquoted word.
@@ -34,7 +37,8 @@ enum AccessibilityRules {
     /// Points a finding at the naming attribute that names nothing (a blank aria-label, title or alt, or an
     /// aria-labelledby whose ids lead nowhere) when the element has one: the `at` group of the engine.
     static let pointAtName =
-        "(?=(?:" + #"(?:=>|[^>])*?"# + name + #"(?<at>(?:aria-labelledby|aria-label|title|alt)\]?\s*=))?)"#
+        "(?=(?:" + #"(?:=>|[^<>]|<(?![A-Za-z/!]))*?"# + name
+        + #"(?<at>(?:aria-labelledby|aria-label|title|alt)\]?\s*=))?)"#
     /// Content set by a binding (React, Vue, Angular, AngularJS, Alpine, Thymeleaf, Knockout): not empty at run time.
     static let contentBinding =
         "^" + attributes
@@ -44,7 +48,7 @@ enum AccessibilityRules {
     static let disabled = "^" + attributes + name + #"disabled\b"#
     /// Children that give no text: whitespace, `&nbsp;`, empty icon elements, images with alt="", SVG without <title>.
     static let noText =
-        #"(?:\s|&nbsp;|<(?:i|span)\b[^>]*>\s*</(?:i|span)\s*>|<img\b(?=[^>]*\balt\s*=\s*(?:""|''))[^>]*>|<svg\b(?:(?!</svg|<title\b|<text\b)[\s\S]){0,3000}</svg\s*>)*"#
+        #"(?:\s|&nbsp;|<(?:i|span)\b[^<>]*>\s*</(?:i|span)\s*>|<img\b(?=[^<>]*\balt\s*=\s*(?:""|''))[^<>]*>|<svg\b(?:(?!</svg|<title\b|<text\b)[\s\S]){0,3000}</svg\s*>)*"#
     /// Elements without content (their `>` does not end a start tag whose content follows).
     static let void = #"(?!(?:input|img|area|embed|br|hr|source|track|wbr|col|meta|link|base|param)\b)"#
     /// Right after the `<` of a start tag: the tag is not the first child of a button or link, whose name is
@@ -161,14 +165,14 @@ enum AccessibilityRules {
                 .init(
                     .text,
                     #"<(?!img\b|svg\b|input\b)[a-z][\w-]*\b"# + pointAtName + has(role("img")) + attributes
-                        + #">(?:\s*<title\b[^>]*>[^<]*</title\s*>)?"#),
+                        + #">(?:\s*<title\b[^<>]*>[^<]*</title\s*>)?"#),
                 .init(
                     .text,
                     #"<svg\b"# + pointAtName + has(role("img|graphics-document")) + attributes
                         + #">[\s\S]{0,8000}?</svg\s*>"#),
             ],
             excludes: [
-                .init(.text, named), .init(.text, #"^<[a-z][\w-]*\b"# + attributes + #">\s*<title\b[^>]*>\s*[^<\s]"#),
+                .init(.text, named), .init(.text, #"^<[a-z][\w-]*\b"# + attributes + #">\s*<title\b[^<>]*>\s*[^<\s]"#),
                 .init(.text, spread), .init(.text, ariaHidden),
             ],
             conditions: [.notNamedByReference],
@@ -534,7 +538,7 @@ enum AccessibilityRules {
                 .init(
                     .text,
                     #"<([a-z][\w-]*)\b"# + has(role("rowheader|columnheader")) + attributes + open
-                        + #"(?:\s|&nbsp;|<([a-z]+)\b(?=[^>]*(?:display\s*:\s*none|(?<![\w-])hidden\b))[^>]*>[^<]*</\2\s*>)*</\1\s*>"#
+                        + #"(?:\s|&nbsp;|<([a-z]+)\b(?=[^<>]*(?:display\s*:\s*none|(?<![\w-])hidden\b))[^<>]*>[^<]*</\2\s*>)*</\1\s*>"#
                 )
             ],
             excludes: [.init(.text, named), .init(.text, spread), .init(.text, contentBinding)],
@@ -923,7 +927,7 @@ enum AccessibilityRules {
                 .init(
                     .text,
                     "<" + void + #"([a-z][\w-]*)\b"# + has(#"aria-hidden\s*=\s*["'{]*\s*true"#) + attributes + open
-                        + #"(?:(?!</\1\s*>)[\s\S]){0,600}?<(?:a\b(?=[^>]*\bhref)|button\b|input\b|select\b|textarea\b|summary\b|area\b(?=[^>]*\bhref)|[a-z][\w-]*\b(?=[^>]*\b(?i:tabindex)\s*=\s*["']?\s*\d))(?![^>]*(?:(?i:tabindex)\s*=\s*["']?\s*-|\bdisabled\b|display\s*:\s*none|\bhidden\b))"#
+                        + #"(?:(?!</\1\s*>)[\s\S]){0,600}?<(?:a\b(?=[^<>]*\bhref)|button\b|input\b|select\b|textarea\b|summary\b|area\b(?=[^<>]*\bhref)|[a-z][\w-]*\b(?=[^<>]*\b(?i:tabindex)\s*=\s*["']?\s*\d))(?![^<>]*(?:(?i:tabindex)\s*=\s*["']?\s*-|\bdisabled\b|display\s*:\s*none|\bhidden\b))"#
                 ),
             ],
             excludes: [.init(.text, #"(?<![\w-])inert\b"#), .init(.text, disabled)],
@@ -1071,10 +1075,10 @@ enum AccessibilityRules {
 
     // MARK: Structure: lists, tables, landmarks, focus order
 
-    static let skipped = #"<(?:script|template)\b[^>]*>[^<]*</(?:script|template)\s*>"#
+    static let skipped = #"<(?:script|template)\b[^<>]*>[^<]*</(?:script|template)\s*>"#
     /// A list item start tag (after `<li`) whose role makes it something other than a list item.
     static let itemRole =
-        #"[^>]*(?<![\w-])role\s*=\s*["']?\s*(?!(?:listitem|none|presentation|doc-biblioentry|doc-endnote)\b)[a-z]"#
+        #"[^<>]*(?<![\w-])role\s*=\s*["']?\s*(?!(?:listitem|none|presentation|doc-biblioentry|doc-endnote)\b)[a-z]"#
     /// Parents that hand their children to an element elsewhere: templates, slots, components, custom elements.
     static let passesChildrenOn = #"^<(?:template|slot|ng-container|ng-template|[A-Z]|[a-z][\w.]*[-:.])"#
 
@@ -1125,7 +1129,7 @@ enum AccessibilityRules {
                 .init(
                     .text,
                     #"<(button|a)\b"# + attributes + open
-                        + #"(?:(?!</\1\s*>)[^<]|<(?!/?\1\b)[^>]*>){0,40}?<(?:a\b(?=[^>]*\bhref)|button\b|input\b(?![^>]*type\s*=\s*["']?hidden)|select\b|textarea\b)(?![^>]*(?:(?i:tabindex)\s*=\s*["']?\s*-|aria-hidden))"#
+                        + #"(?:(?!</\1\s*>)[^<]|<(?!/?\1\b)[^<>]*>){0,40}?<(?:a\b(?=[^<>]*\bhref)|button\b|input\b(?![^<>]*type\s*=\s*["']?hidden)|select\b|textarea\b)(?![^<>]*(?:(?i:tabindex)\s*=\s*["']?\s*-|aria-hidden))"#
                 ),
                 .init(
                     .text,
@@ -1135,7 +1139,7 @@ enum AccessibilityRules {
                                 "button|link|checkbox|radio|tab|switch|menuitem|menuitemcheckbox|menuitemradio|option|treeitem"
                             ))
                         + attributes + open
-                        + #"(?:(?!</\1\s*>)[^<]|<(?!/?\1\b)[^>]*>){0,40}?<(?:a\b(?=[^>]*\bhref)|button\b|input\b(?![^>]*type\s*=\s*["']?hidden)|select\b|textarea\b)"#
+                        + #"(?:(?!</\1\s*>)[^<]|<(?!/?\1\b)[^<>]*>){0,40}?<(?:a\b(?=[^<>]*\bhref)|button\b|input\b(?![^<>]*type\s*=\s*["']?hidden)|select\b|textarea\b)"#
                 ),
             ],
             multiline: true,
@@ -1195,7 +1199,7 @@ enum AccessibilityRules {
                     .text,
                     #"<dl\b"# + lacks(#"role\s*="#) + attributes + #">(?:\s|"# + skipped + #"|<(dt|dd)\b"#
                         + lacks("role")
-                        + #"(?:(?!</?(?:dl|dt|dd)\b)[\s\S])*</\1\s*>)*<(?:div\b(?![^>]*\brole\s*=)[^>]*>\s*(?!<(?:dt|dd|script|template|slot)\b|<[A-Z/]|[{$]|<[%?])|(?!(?:dt|dd|div|script|template|slot)\b|[/!%?]|[A-Z]|[a-z]\w*[-:]))"#
+                        + #"(?:(?!</?(?:dl|dt|dd)\b)[\s\S])*</\1\s*>)*<(?:div\b(?![^<>]*\brole\s*=)[^<>]*>\s*(?!<(?:dt|dd|script|template|slot)\b|<[A-Z/]|[{$]|<[%?])|(?!(?:dt|dd|div|script|template|slot)\b|[/!%?]|[A-Z]|[a-z]\w*[-:]))"#
                 ),
                 .init(.text, #"<dl\b"# + lacks(#"role\s*="#) + attributes + #">(?:\s|"# + skipped + #")*<dd\b"#),
                 .init(
@@ -1276,7 +1280,7 @@ enum AccessibilityRules {
                 .init(
                     .text,
                     "<" + void + #"([a-z][\w-]*)\b"# + has(role("text")) + attributes + open
-                        + #"(?:(?!</\1\s*>)[\s\S]){0,400}?<(?:a\b(?=[^>]*\bhref)|button\b|input\b|select\b|textarea\b)"#
+                        + #"(?:(?!</\1\s*>)[\s\S]){0,400}?<(?:a\b(?=[^<>]*\bhref)|button\b|input\b|select\b|textarea\b)"#
                 )
             ],
             multiline: true,
@@ -1357,11 +1361,11 @@ enum AccessibilityRules {
                 .init(
                     .text,
                     #"<table\b"# + has(#"summary\s*=\s*"\s*([^"]*[^"\s])\s*""#) + attributes
-                        + #">\s*<caption\b[^>]*>\s*\1\s*</caption"#),
+                        + #">\s*<caption\b[^<>]*>\s*\1\s*</caption"#),
                 .init(
                     .text,
                     #"<table\b"# + lacks(#"role\s*=\s*["']?(?:none|presentation)"#) + attributes
-                        + #">\s*(?:<(?:thead|tbody)\b[^>]*>\s*)?<tr\b[^>]*>\s*<t[hd]\b"#
+                        + #">\s*(?:<(?:thead|tbody)\b[^<>]*>\s*)?<tr\b[^<>]*>\s*<t[hd]\b"#
                         + has(#"colspan\s*=\s*["']?\s*[2-9]"#) + attributes
                         + #">[^<]*</t[hd]\s*>\s*</tr"#),
                 .init(
@@ -1513,7 +1517,7 @@ enum AccessibilityRules {
             recommendation:
                 "Add lang to the <html> element (<html lang=\"en\">) so screen readers pronounce the text correctly.",
             fix: .init(
-                "declare the document language (English assumed: check it)", find: #"<html\b(?![^>]*\blang\s*=)"#,
+                "declare the document language (English assumed: check it)", find: #"<html\b(?![^<>]*\blang\s*=)"#,
                 replace: "<html lang=\"en\"", safe: false),
             examples: [
                 .init("index.html", "<!doctype html>\n<html>\n<head><title>Shop</title></head>", flagged: true),
@@ -1556,7 +1560,7 @@ enum AccessibilityRules {
             patterns: [
                 .init(
                     .text,
-                    #"(?i)(?:<!doctype\b[^>]*>\s*)?<html\b[^>]*>(?![\s\S]*<title\b)(?![\s\S]*(?:%[\w.]+%|\{\{|\{%|<%|<\?|<!--#include|\$\{))"#
+                    #"(?i)(?:<!doctype\b[^<>]*>\s*)?<html\b[^<>]*>(?![\s\S]*<title\b)(?![\s\S]*(?:%[\w.]+%|\{\{|\{%|<%|<\?|<!--#include|\$\{))"#
                 )
             ],
             multiline: true,
@@ -1870,8 +1874,8 @@ enum AccessibilityRules {
 extension AccessibilityRules {
     /// Markup that gives a label text even after tags are removed: a JSX or template expression, a component,
     /// server-side output, an image with alt text.
-    private static let dynamicText = #"\{[^}]*\S[^}]*\}|<[A-Z]|<[?%]|<img\b[^>]*\balt\s*=\s*["']\s*[^"'\s]"#
-    private static let tag = #"<[^>]*>"#
+    private static let dynamicText = #"\{[^}]*\S[^}]*\}|<[A-Z]|<[?%]|<img\b[^<>]*\balt\s*=\s*["']\s*[^"'\s]"#
+    private static let tag = #"<[^<>]*>"#
 
     /// Whether a label's content says anything once tags (and the labelled control) are left out.
     static func labelHasText<S: StringProtocol>(_ content: S) -> Bool {
@@ -1908,8 +1912,9 @@ extension AccessibilityRules {
     /// Whether some `<label for=id>` (htmlFor in JSX) in the text has text of its own.
     static func forLabelHasText(id: String, element: String, in text: String) -> Bool {
         let pattern =
-            #"<label\b(?:=>|[^>])*\b(?:for|htmlFor)\s*=\s*["'{]+"# + NSRegularExpression.escapedPattern(for: id)
-            + #"["'}](?:=>|[^>])*>"#
+            #"<label\b(?:=>|[^<>]|<(?![A-Za-z/!]))*\b(?:for|htmlFor)\s*=\s*["'{]+"#
+            + NSRegularExpression.escapedPattern(for: id)
+            + #"["'}](?:=>|[^<>]|<(?![A-Za-z/!]))*>"#
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return false }
         for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             guard let range = Range(match.range, in: text) else { continue }

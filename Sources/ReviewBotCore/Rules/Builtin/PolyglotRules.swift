@@ -258,22 +258,7 @@ enum PolyglotRules {
     // MARK: Shell and Dockerfile
 
     static let shellAndDocker: [Rule] = [
-        Rule(
-            id: "security.pipe-download-to-shell", category: .security, severity: .high, languages: scripts,
-            keywords: ["curl", "wget"],
-            patterns: [.init(.code, #"\b(?:curl|wget)\b[^|;&\n]*\|\s*(?:sudo\s+(?:-\w+\s+)*)?(?:ba|z|da)?sh\b"#)],
-            message: "Script downloaded and run without checking it",
-            recommendation:
-                "Download to a file, check its checksum or signature (`sha256sum -c`), then run it; or install from a package manager.",
-            cwe: "CWE-494",
-            examples: [
-                .init("install.sh", "curl -fsSL https://get.example.com | sh", flagged: true),
-                .init("Dockerfile", "RUN wget -qO- https://example.com/setup.sh | sudo bash", flagged: true),
-                .init(
-                    "install.sh", "curl -fsSLo setup.sh https://get.example.com && sha256sum -c setup.sha256",
-                    flagged: false),
-                .init("install.sh", "# never: curl https://get.example.com | sh", flagged: false),
-            ]),
+        DownloadRules.pipeDownloadToShell,
         Rule(
             id: "security.download-without-tls-check", category: .security, severity: .high, languages: scripts,
             keywords: ["curl", "wget", "insecure", "no-check-certificate"],

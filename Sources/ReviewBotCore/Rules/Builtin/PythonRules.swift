@@ -81,14 +81,9 @@ enum PythonRules {
         #"parse|parseString|fromstring|fromstringlist|iterparse|XML|XMLParser|XMLPullParser|make_parser|create_parser"#
     /// After a parse call's `(`: not a path under a configured directory constant (f"{settings.DATA_DIR}/x.xml").
     static let notConfiguredPath = #"(?!\s*f["']\{[\w.]*\b[A-Z][A-Z0-9_]{2,}\})"#
-    /// After a name captured as group 1: the closest defusedxml import does not bind that same name
-    /// (group 2), so the call is not on the hardened module. `after` is what follows the name in the call.
-    static func notRebound(_ after: String) -> String {
-        let defused =
-            #"(?:import[ \t]{1,4}defusedxml[\w.]{0,60}[ \t]{1,4}as|from[ \t]{1,4}defusedxml[\w.]{0,60}[ \t]{1,4}import(?:[ \t]{1,4}[\w \t,]{0,200}?\bas)?)[ \t]{1,4}"#
-        return "(?:(?<!" + defused + #"\w{1,40}\b[^\x00]{0,20000}?)|(?<="# + defused
-            + #"(\w{1,40})\b[^\x00]{0,20000}?)(?!\2"# + after + "))"
-    }
+    /// A defusedxml import, its bound name in group 1: the hardened module under the name the stdlib one had.
+    static let defusedBinding =
+        #"(?:import[ \t]{1,4}defusedxml[\w.]{0,60}[ \t]{1,4}as|from[ \t]{1,4}defusedxml[\w.]{0,60}[ \t]{1,4}import(?:[ \t]{1,4}[\w \t,]{0,200}?\bas)?)[ \t]{1,4}(\w{1,40})\b"#
     /// Before a string literal: it is not empty, a placeholder, a label or a template.
     static let notPlaceholder =
         #"(?!["'](?:password|passwd|pwd|secret|none|null|true|false|required|\*+|x+|\.+|changeme|change_me|your[_-]\w*)["']|["'][^\w"'\n]*["']|["'][^"'\n]*(?:test|example|dummy|sample|placeholder|fake|xxx|\$\{|\{\{|%\(|<[^>\n]+>)[^"'\n]*["'])"#
@@ -548,6 +543,12 @@ enum PythonRules {
     /// Calls that make a request value safe for most sinks, on the assignment line.
     static let sanitizedAssignment =
         #"[^\n]{0,200}\b(?:secure_filename|basename|int|float|bool|len|escape|quote|quote_plus|is_safe_url|url_has_allowed_host_and_scheme|uuid\.UUID)\s{0,3}\("#
+    /// After an assignment's `=`: the line holds `request.`, which every request source has (a literal test that
+    /// spares the sanitizer and source searches on the other assignments of a module).
+    static let hasRequest = #"(?=[^\n]*?request\.)"#
+    /// At a line's start: the line mentions the variable of group 1 (a cheap test that spares the sink search on
+    /// every other line the flow passes).
+    static let mentionsVariable = #"(?=[^\n]{0,300}?\b\1\b)"#
     /// A line that starts another function: taint does not cross it.
     static let notFunctionStart = #"(?![ \t]{0,40}(?:async[ \t]{1,4})?def\b)"#
 
@@ -559,23 +560,25 @@ enum PythonRules {
     static func taintPatterns(
         _ sink: String, sanitize: Bool = true, argument: String = anyArgument, barrier: String? = nil
     ) -> [Rule.Pattern] {
-        let guardSink = #"(?<![\w.])(?=(?:"# + sink + #")\s*\()"#
         let call = #"(?:"# + sink + #")\s*\("# + argument
         let clean = sanitize ? "(?!" + sanitizedAssignment + ")" : ""
         let between = notFunctionStart + (barrier.map { "(?![^\\n]{0,300}(?:" + $0 + "))" } ?? "")
+        // Followed forward from the assignment or the route to the sink, which the `at` group marks: a look-behind
+        // from every sink call back to its source cost thousands of tries per call (52 s for an 811 KB module).
         let assigned =
-            #"(?<=^[ \t]{0,40}(\w{1,40})[ \t]{0,3}=(?!=)"# + clean + #"[^\n]{0,200}?"# + flaskInput
-            + #"[^\n]{0,200}\n(?:"# + between + #"[^\n]{0,300}\n){0,10}[^\n]{0,200}?)"#
+            #"^[ \t]{0,40}(\w{1,40})[ \t]{0,3}=(?!=)"# + hasRequest + clean + #"[^\n]{0,200}?"# + flaskInput
+            + #"[^\n]{0,200}\n(?:"# + between + #"[^\n]{0,300}\n){0,10}?"# + mentionsVariable + #"[^\n]{0,200}?"#
         let route =
-            #"(?<=@[\w.]{1,60}\.(?:route|get|post|put|patch|delete)\([^\n]{0,200}?<(?:\w{1,20}:)?(\w{1,40})>[^\n]{0,200}\n(?:[ \t]{0,20}@[^\n]{0,200}\n){0,4}[ \t]{0,20}(?:async[ \t]{1,4})?def[ \t]{1,4}\w{1,60}\([^)\n]{0,200}\)[^\n]{0,60}:[ \t]{0,10}\n(?:"#
-            + between + #"[^\n]{0,300}\n){0,12}[^\n]{0,200}?)"#
+            #"@[\w.]{1,60}\.(?:route|get|post|put|patch|delete)\([^\n]{0,200}?<(?:\w{1,20}:)?(\w{1,40})>[^\n]{0,200}\n(?:[ \t]{0,20}@[^\n]{0,200}\n){0,4}[ \t]{0,20}(?:async[ \t]{1,4})?def[ \t]{1,4}\w{1,60}\([^)\n]{0,200}\)[^\n]{0,60}:[ \t]{0,10}\n(?:"#
+            + between + #"[^\n]{0,300}\n){0,12}?"# + mentionsVariable + #"[^\n]{0,200}?"#
+        let sinkCall = #"(?<at>(?<![\w.])"# + call + #"\b\1\b)"#
         let forward =
-            #"^[ \t]*(\w+)[ \t]*=(?!=)"# + clean + #"[^\n]*?"# + djangoInput + #"[^\n]*\n(?:"# + between
+            #"^[ \t]*(\w+)[ \t]*=(?!=)"# + hasRequest + clean + #"[^\n]*?"# + djangoInput + #"[^\n]*\n(?:"# + between
             + #"[^\n]*\n){0,10}?[^\n]*?(?<![\w.])"# + call + #"\b\1\b"#
         return [
             .init(.code, #"(?<![\w.])"# + call + requestInput),
-            .init(.code, "(?m)" + guardSink + assigned + call + #"\b\1\b"#),
-            .init(.text, "(?m)" + guardSink + route + call + #"\b\1\b"#),
+            .init(.code, "(?m)" + assigned + sinkCall),
+            .init(.text, "(?m)" + route + sinkCall),
             .init(.code, "(?m)" + forward),
         ]
     }
@@ -595,16 +598,20 @@ enum PythonRules {
         let guardLiteral = #"(?<![\w"'])(?=[fFrRbBuU]{0,2}["'])"#
         let anyInput =
             #"\b(?:flask\.)?request\.(?:args|form|values|files|json|data|cookies|headers|get_json|get_data|GET|POST|FILES|COOKIES|META|body|query_params)\b"#
+        // forward from the source to the literal (the `at` group), as in ``taintPatterns(_:sanitize:argument:barrier:)``
         let assigned =
-            #"(?<=^[ \t]{0,40}(\w{1,40})[ \t]{0,3}=(?!=)(?!"# + sanitizedAssignment + #")[^\n]{0,200}?"# + anyInput
-            + #"[^\n]{0,200}\n(?:"# + notFunctionStart + #"[^\n]{0,300}\n){0,10}[^\n]{0,200}?)"#
+            #"^[ \t]{0,40}(\w{1,40})[ \t]{0,3}=(?!=)"# + hasRequest + #"(?!"# + sanitizedAssignment + #")[^\n]{0,200}?"#
+            + anyInput
+            + #"[^\n]{0,200}\n(?:"# + notFunctionStart + #"[^\n]{0,300}\n){0,10}?"# + mentionsVariable
+            + #"[^\n]{0,200}?"#
         let route =
-            #"(?<=@[\w.]{1,60}\.(?:route|get|post|put|patch|delete)\([^\n]{0,200}?<(?:\w{1,20}:)?(\w{1,40})>[^\n]{0,200}\n(?:[ \t]{0,20}@[^\n]{0,200}\n){0,4}[ \t]{0,20}(?:async[ \t]{1,4})?def[ \t]{1,4}\w{1,60}\([^)\n]{0,200}\)[^\n]{0,60}:[ \t]{0,10}\n(?:"#
-            + notFunctionStart + #"[^\n]{0,300}\n){0,12}[^\n]{0,200}?)"#
+            #"@[\w.]{1,60}\.(?:route|get|post|put|patch|delete)\([^\n]{0,200}?<(?:\w{1,20}:)?(\w{1,40})>[^\n]{0,200}\n(?:[ \t]{0,20}@[^\n]{0,200}\n){0,4}[ \t]{0,20}(?:async[ \t]{1,4})?def[ \t]{1,4}\w{1,60}\([^)\n]{0,200}\)[^\n]{0,60}:[ \t]{0,10}\n(?:"#
+            + notFunctionStart + #"[^\n]{0,300}\n){0,12}?"# + mentionsVariable + #"[^\n]{0,200}?"#
+        let taintedLiteral = "(?<at>" + guardLiteral + building(#"\b\1\b"#) + ")"
         return [
             .init(.text, guardLiteral + building(anyInput)),
-            .init(.text, "(?m)" + guardLiteral + assigned + building(#"\b\1\b"#)),
-            .init(.text, "(?m)" + guardLiteral + route + building(#"\b\1\b"#)),
+            .init(.text, "(?m)" + assigned + taintedLiteral),
+            .init(.text, "(?m)" + route + taintedLiteral),
         ]
     }
 
@@ -618,23 +625,23 @@ enum PythonRules {
         #"(?:[fF][rR]?["'][^"'\n]{0,300}\{|["'][ \t]{0,5}%[ \t]{0,5}\(?[ \t]{0,5}[A-Za-z_]|["'][ \t]{0,5}\.format\([ \t]{0,5}[A-Za-z_*]|["'][ \t]{0,5}\+[ \t]{0,5}[A-Za-z_]|[A-Za-z_)\]][ \t]{0,5}\+[ \t]{0,5}[rbuf]?["'])"#
 
     /// `.method(variable)` on a database object, where the variable was assigned (or extended with +=) from
-    /// string building a few lines above. Starts at the method's dot, so that the regex engine can skip
-    /// ahead to candidate positions.
+    /// string building a few lines above. Followed forward from the assignment to the call (the `at` group):
+    /// a look-behind from every call took over a second on a module with thousands of queries.
     static func builtVariable(methods: String, receiver: String) -> Rule.Pattern {
         .init(
             .code,
-            #"(?m)\.(?:"# + methods + #")\s*\((?<=(?<![\w.])(?:[\w]{1,30}\.){0,3}(?i:"# + receiver
-                + #")\.\w{1,20}\s{0,3}\()(?<=^[ \t]{0,40}(\w{1,40})[ \t]{0,3}\+?=(?!=)[^\n]{0,300}?"#
-                + buildsFromValue + #"[^\n]{0,300}\n(?:"# + notFunctionStart
-                + #"[^\n]{0,300}\n){0,8}[^\n]{0,250}?)(?=\s*\1\s*[,)])"#)
+            #"(?m)^[ \t]{0,40}(\w{1,40})[ \t]{0,3}\+?=(?!=)[^\n]{0,300}?"# + buildsFromValue + #"[^\n]{0,300}\n(?:"#
+                + notFunctionStart + #"[^\n]{0,300}\n){0,8}?"# + mentionsVariable
+                + #"[^\n]{0,250}?(?<at>(?<![\w.])(?:[\w]{1,30}\.){0,3}(?i:"# + receiver + #")\.(?:"# + methods
+                + #")\s{0,3}\((?=\s*\1\s*[,)]))"#)
     }
 
     /// `text(variable)` (SQLAlchemy), the variable built from string formatting a few lines above.
     static let builtTextVariable = Rule.Pattern(
         .code,
-        #"(?m)text\s*\((?<=(?<![\w.])(?:sqlalchemy\.|sa\.)?text\s{0,3}\()(?<=^[ \t]{0,40}(\w{1,40})[ \t]{0,3}\+?=(?!=)[^\n]{0,300}?"#
-            + buildsFromValue
-            + #"[^\n]{0,300}\n(?:"# + notFunctionStart + #"[^\n]{0,300}\n){0,8}[^\n]{0,250}?)(?=\s*\1\s*[,)])"#)
+        #"(?m)^[ \t]{0,40}(\w{1,40})[ \t]{0,3}\+?=(?!=)[^\n]{0,300}?"# + buildsFromValue
+            + #"[^\n]{0,300}\n(?:"# + notFunctionStart + #"[^\n]{0,300}\n){0,8}?"# + mentionsVariable
+            + #"[^\n]{0,250}?(?<at>(?<![\w.])(?:sqlalchemy\.|sa\.)?text\s{0,3}\((?=\s*\1\s*[,)]))"#)
 
     static let pathSinks =
         #"open|io\.open|codecs\.open|send_file|send_from_directory|FileResponse|os\.path\.join|os\.remove|os\.unlink|os\.listdir|shutil\.rmtree|shutil\.copy\w*|shutil\.move|Path|pathlib\.Path"#
@@ -1545,10 +1552,11 @@ enum PythonRules {
                 // A module imported from xml under another name (import xml.etree.ElementTree as ET, from xml import sax).
                 .init(
                     .code,
-                    #"(?<![\w.])(?=\w{1,40}\.(?:"# + xmlParseFunctions
-                        + #")\s*\()(?<=(?:import[ \t]{1,4}xml\.[\w.]{1,60}[ \t]{1,4}as|from[ \t]{1,4}xml(?:\.[\w.]{1,60})?[ \t]{1,4}import(?:[ \t]{1,4}[\w \t,]{0,200}?\bas)?)[ \t]{1,4}(\w{1,40})\b[^\x00]{0,20000}?)(?=\1\.)"#
-                        + notRebound(#"\."#) + #"\w{1,40}\.(?:"#
-                        + xmlParseFunctions + #")\s*\("# + notConfiguredPath),
+                    #"(?<![\w.])"# + Rule.Pattern.boundNames + #"\.(?:"# + xmlParseFunctions + #")\s*\("#
+                        + notConfiguredPath,
+                    binding:
+                        #"(?:import[ \t]{1,4}xml\.[\w.]{1,60}[ \t]{1,4}as|from[ \t]{1,4}xml(?:\.[\w.]{1,60})?[ \t]{1,4}import(?:[ \t]{1,4}[\w \t,]{0,200}?\bas)?)[ \t]{1,4}(\w{1,40})\b"#,
+                    unbinding: defusedBinding),
             ],
             requiresInFile: [.init(.code, #"(?m)^[ \t]*(?:import|from)[ \t]+xml\b"#)],
             multiline: true,
@@ -1579,14 +1587,14 @@ enum PythonRules {
             "xml-stdlib-parser-alias", .low, cwe: "CWE-776",
             keywords: ["xml"],
             patterns: [
-                // A parse function imported from xml (from xml.dom.minidom import parseString as ps).
+                // A parse function imported from xml (from xml.dom.minidom import parseString as ps), unless a
+                // defusedxml import binds the name again.
                 .init(
                     .code,
-                    #"(?<![\w.])(?=\w{1,40}\s*\()(?<=from[ \t]{1,4}xml\.[\w.]{1,60}[ \t]{1,4}import[ \t]{1,4}[\w \t,]{0,200}?\b(?:"#
-                        + xmlParseFunctions
-                        + #")(?:[ \t]{1,4}as[ \t]{1,4}(\w{1,40}))\b[^\x00]{0,20000}?)(?=\1\s*\()"#
-                        + notRebound(#"\s*\("#)
-                        + #"\w{1,40}\s*\("# + notConfiguredPath)
+                    #"(?<![\w.])"# + Rule.Pattern.boundNames + #"\s*\("# + notConfiguredPath,
+                    binding: #"\bfrom[ \t]{1,4}xml\.[\w.]{1,60}[ \t]{1,4}import[ \t]{1,4}[\w \t,]{0,200}?\b(?:"#
+                        + xmlParseFunctions + #")[ \t]{1,4}as[ \t]{1,4}(\w{1,40})\b"#,
+                    unbinding: defusedBinding)
             ],
             requiresInFile: [
                 .init(
@@ -1736,24 +1744,19 @@ enum PythonRules {
             "weak-hash-alias", .medium, cwe: "CWE-328",
             keywords: ["hashlib"],
             patterns: [
-                // `import hashlib as h` … `h.md5(`: the alias may be any of the last four hashlib aliases above the call.
+                // `import hashlib as h` … `h.md5(`: the names bound are looked up once per file (a look-behind from
+                // every call to its import took seconds on long modules).
                 .init(
                     .code,
-                    #"(?<![\w.])(?=\w{1,40}\.(?:md5|sha1)\s*\()(?:"#
-                        + (0..<4).map { depth in
-                            let group = depth + 1
-                            return #"(?<=import[ \t]{1,4}hashlib[ \t]{1,4}as[ \t]{1,4}(\w{1,40})\b"#
-                                + String(
-                                    repeating:
-                                        #"[^\x00]{0,5000}?import[ \t]{1,4}hashlib[ \t]{1,4}as[ \t]{1,4}\w{1,40}\b"#,
-                                    count: depth)
-                                + #"[^\x00]{0,5000}?)(?=\"# + String(group) + #"\.)"#
-                        }.joined(separator: "|")
-                        + #")\w{1,40}\.(?:md5|sha1)\s*\((?![^)\n]*usedforsecurity\s*=\s*False)"#
-                ),
+                    #"(?<![\w.])"# + Rule.Pattern.boundNames
+                        + #"\.(?:md5|sha1)\s*\((?![^)\n]*usedforsecurity\s*=\s*False)"#,
+                    binding: #"\bimport[ \t]{1,4}hashlib[ \t]{1,4}as[ \t]{1,4}(\w{1,40})\b"#),
                 .init(
                     .code,
-                    #"(?<![\w.])(?=\w{1,40}\s*\()(?<=from[ \t]{1,4}hashlib[ \t]{1,4}import[ \t]{1,4}[\w \t,]{0,200}?\b(?:md5|sha1)[ \t]{1,4}as[ \t]{1,4}(\w{1,40})\b[^\x00]{0,20000}?)(?=\1\s*\()\w{1,40}\s*\((?![^)\n]*usedforsecurity\s*=\s*False)"#
+                    #"(?<![\w.])"# + Rule.Pattern.boundNames
+                        + #"\s*\((?![^)\n]*usedforsecurity\s*=\s*False)"#,
+                    binding:
+                        #"\bfrom[ \t]{1,4}hashlib[ \t]{1,4}import[ \t]{1,4}[\w \t,]{0,200}?\b(?:md5|sha1)[ \t]{1,4}as[ \t]{1,4}(\w{1,40})\b"#
                 ),
             ],
             requiresInFile: [
@@ -1776,11 +1779,15 @@ enum PythonRules {
             patterns: [
                 .init(
                     .code,
-                    #"(?<![\w.])(?=\w{1,40}\s*\()(?<=from[ \t]{1,4}(?:pickle|cPickle|_pickle|dill|marshal|cloudpickle)[ \t]{1,4}import[ \t]{1,4}[\w \t,]{0,200}?\bloads?[ \t]{1,4}as[ \t]{1,4}(\w{1,40})\b[^\x00]{0,20000}?)(?=\1\s*\()\w{1,40}\s*\("#
+                    #"(?<![\w.])"# + Rule.Pattern.boundNames + #"\s*\("#,
+                    binding:
+                        #"\bfrom[ \t]{1,4}(?:pickle|cPickle|_pickle|dill|marshal|cloudpickle)[ \t]{1,4}import[ \t]{1,4}[\w \t,]{0,200}?\bloads?[ \t]{1,4}as[ \t]{1,4}(\w{1,40})\b"#
                 ),
                 .init(
                     .code,
-                    #"(?<![\w.])(?=\w{1,40}\.loads?\s*\()(?<=import[ \t]{1,4}(?:pickle|cPickle|_pickle|dill|marshal|cloudpickle)[ \t]{1,4}as[ \t]{1,4}(\w{1,40})\b[^\x00]{0,20000}?)(?=\1\.)\w{1,40}\.loads?\s*\("#
+                    #"(?<![\w.])"# + Rule.Pattern.boundNames + #"\.loads?\s*\("#,
+                    binding:
+                        #"\bimport[ \t]{1,4}(?:pickle|cPickle|_pickle|dill|marshal|cloudpickle)[ \t]{1,4}as[ \t]{1,4}(\w{1,40})\b"#
                 ),
             ],
             requiresInFile: [
@@ -1855,7 +1862,9 @@ enum PythonRules {
             patterns: [
                 .init(
                     .code,
-                    #"(?<![\w.])(?=\w{1,40}\s*\()(?<=from[ \t]{1,4}tempfile[ \t]{1,4}import[ \t]{1,4}[\w \t,]{0,200}?\bmktemp[ \t]{1,4}as[ \t]{1,4}(\w{1,40})\b[^\x00]{0,20000}?)(?=\1\s*\()\w{1,40}\s*\("#
+                    #"(?<![\w.])"# + Rule.Pattern.boundNames + #"\s*\("#,
+                    binding:
+                        #"\bfrom[ \t]{1,4}tempfile[ \t]{1,4}import[ \t]{1,4}[\w \t,]{0,200}?\bmktemp[ \t]{1,4}as[ \t]{1,4}(\w{1,40})\b"#
                 )
             ],
             requiresInFile: [.init(.code, #"\bfrom\s+tempfile\s+import\s[^\n]*\bmktemp\s+as\b"#)],
