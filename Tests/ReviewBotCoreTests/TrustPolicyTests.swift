@@ -240,4 +240,22 @@ import Testing
         #expect(try result.skippedKeys().contains("big.py:added:time_budget"), "\(result.stdout.prefix(2000))")
         #expect(try result.findingKeys().contains("security.provider-token@big.py:20001"))
     }
+
+    @Test func theBaseConfigurationMayAllowMadeUpSecretsInTestData() throws {
+        let repo = try repository(
+            ["testdata/tokens.env": Self.text("T=\(Self.token)\n"), "vendor/x.js": Self.text("t='\(Self.token)'\n")],
+            config: "secrets_allowed_in: [\"testdata/\"]\n")
+        let result = try repo.reviewbot("review", "HEAD~1..HEAD", "--format", "json")
+        #expect(try result.findingKeys() == ["security.provider-token@vendor/x.js:1"], "\(result.summary)")
+
+        // The change cannot allow its own secrets.
+        let widened = try repository(
+            [
+                "testdata/tokens.env": Self.text("T=\(Self.token)\n"),
+                ".reviewbot.yml": Self.text("secrets_allowed_in: [\"**\"]\n"),
+            ])
+        let refused = try widened.reviewbot("review", "HEAD~1..HEAD")
+        #expect(refused.status == 2, "\(refused.summary)")
+        #expect(refused.stdout.contains("stops the secret sweep in '**'"), "\(refused.stdout)")
+    }
 }

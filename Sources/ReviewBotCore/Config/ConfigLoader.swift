@@ -70,6 +70,7 @@ public enum ConfigLoader {
                 guard bytes > 0 else { throw reader.error(value, "max_file_bytes must be positive") }
                 config.maxFileBytes = bytes
             case "critical_suppressions": config.criticalSuppressions = try reader.bool(value, key: key)
+            case "secrets_allowed_in": config.secretsAllowedIn = try reader.strings(value, key: key)
             case "fail_on":
                 config.failOn = try reader.choice(value, key: key, FailOn.self)
             case "llm": try readLLM(value, reader: reader, into: &config.llm)
@@ -82,7 +83,7 @@ public enum ConfigLoader {
             default:
                 throw reader.error(
                     keyNode,
-                    "unknown key '\(key)' (expected agents, voting, ignore, default_ignores, rules, custom_rules, rule_files, max_file_bytes, fail_on, fix, baseline, critical_suppressions, llm, budgets)"
+                    "unknown key '\(key)' (expected agents, voting, ignore, default_ignores, rules, custom_rules, rule_files, max_file_bytes, fail_on, fix, baseline, critical_suppressions, secrets_allowed_in, llm, budgets)"
                 )
             }
         }

@@ -47,6 +47,9 @@ public struct Configuration: Sendable, Equatable {
     /// Whether a `reviewbot:ignore` that the change itself adds may hide a critical finding
     /// (`critical_suppressions: true`). By default it hides findings below critical only.
     public var criticalSuppressions = false
+    /// gitignore-style globs of files the secret sweep does not read (`secrets_allowed_in:`): test data full of
+    /// made-up tokens. Only the trusted configuration sets it, like every other key.
+    public var secretsAllowedIn: [String] = []
     /// How long rules may run on a file and in a whole review (`budgets:`).
     public var budgets = BudgetSettings()
 

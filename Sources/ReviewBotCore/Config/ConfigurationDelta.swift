@@ -32,6 +32,9 @@ public struct ConfigurationDelta: Sendable, Equatable {
         } else if proposed.criticalSuppressions != base.criticalSuppressions {
             changes.append("sets critical_suppressions to false")
         }
+        for glob in proposed.secretsAllowedIn where !base.secretsAllowedIn.contains(glob) {
+            weakens.append("stops the secret sweep in '\(glob)'")
+        }
         if proposed.fix.verify != base.fix.verify { changes.append("changes fix.verify (a command reviewbot runs)") }
         if proposed.fix.maxIterations != base.fix.maxIterations { changes.append("changes fix.max_iterations") }
         if proposed.baseline != base.baseline { changes.append("points baseline at another file") }

@@ -141,9 +141,15 @@ public struct Coordinator: Sendable {
         -> [AgentReport]
     {
         var reports = reports
+        let allowed = GlobSet(configuration.secretsAllowedIn)
         for index in reports.indices {
             reports[index].findings = TrustPolicy.applySuppressions(
                 reports[index].findings, files: files, allowCritical: configuration.criticalSuppressions)
+            if !configuration.secretsAllowedIn.isEmpty {
+                reports[index].findings.removeAll {
+                    SecretSweep.ruleIds.contains($0.ruleId) && allowed.matches($0.path)
+                }
+            }
         }
         guard let security = reports.firstIndex(where: { $0.agent == Category.security.rawValue }) else {
             return reports
@@ -153,6 +159,7 @@ public struct Coordinator: Sendable {
         var swept = change
         let partial = Set(reports.flatMap(\.partial).map(\.path))
         swept.unreviewed += change.files.filter { partial.contains($0.path) }.map(UnreviewedText.init(partlyReviewed:))
+        swept.unreviewed.removeAll { allowed.matches($0.path) }
         var added = SecretSweep(rules: rules).findings(in: swept)
         added += ReviewSetup(configuration: configuration, baseline: nil, refusals: refusals).placed(in: change)
             .filter { only?.contains($0.path) ?? true }
