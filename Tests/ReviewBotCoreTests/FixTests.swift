@@ -326,6 +326,19 @@ import Testing
         #expect(patch.newLine(for: 3) == 2)
         #expect(patch.applied.count == 3)
     }
+
+    /// Found by the diff fuzz target: a replacement ending in `\n` at the end of a file without a final newline
+    /// mapped the old line one past the end of the result.
+    @Test func aReplacementsFinalNewlineEndsItsLastLine() {
+        let finding = Finding(
+            ruleId: "t.x", category: .quality, severity: .low, path: "f.py", line: 2, endLine: 2, column: 1,
+            message: "", recommendation: "", agents: [], source: .rule, fingerprint: "x")
+        let patch = FilePatch(
+            path: "f.py", original: Array("a = 1\nb = 2".utf8), findings: [finding], fixes: [:],
+            proposals: [LinePatch(finding: finding, startLine: 2, endLine: 2, replacement: "b = 3\n")])
+        #expect(String(decoding: patch.result, as: UTF8.self) == "a = 1\nb = 3")
+        #expect(patch.newLines(for: 2) == 2...2)
+    }
 }
 
 /// Patches from a proposer (the LLM's role) go through the same proof, commit and re-review as rule

@@ -63,9 +63,12 @@ struct FilePatch {
             if let proposal = replaced[lineNumber] {
                 let style: [UInt8] =
                     lines[proposal.startLine - 1].ending.isEmpty ? [0x0A] : lines[proposal.startLine - 1].ending
-                let newLines =
+                // A replacement's final `\n` ends its last line (which takes the replaced lines' own ending); it
+                // is not one more, empty line, which at the end of a file without a newline would be no line at all.
+                var newLines =
                     proposal.replacement.isEmpty
                     ? [] : proposal.replacement.split(separator: "\n", omittingEmptySubsequences: false)
+                if newLines.count > 1, newLines.last?.isEmpty == true { newLines.removeLast() }
                 let start = output.count
                 for (index, text) in newLines.enumerated() {
                     let ending = index == newLines.count - 1 ? lines[proposal.endLine - 1].ending : style
