@@ -79,6 +79,18 @@ write("handlers.py", "\n".join(flask) + "\n")
 write("braces.js", "{\n" * 400_000)
 # Python blocks nested 1,400 deep (as deep as 1 MiB of indentation allows)
 write("deep.py", "".join(" " * i + "if x:\n" for i in range(1400)))
+# the fuzzer's finds (the data flow of shell and eval calls, an unclosed role attribute): seconds to minutes before
+statements = 'import os\rx = eval(y)\rpassword = "p4ss"\r' * 40
+write("lone-cr.py", "\n".join(["import os", "", "def fetch_all(urls, session):"]
+      + ["    # " + statements * 2] * 4 + [" eval(y)\r" + statements]) + "\n")
+write("comments.py", "\n".join(["import os", "", "def unpack(archive):"]
+      + ["    # " + "the archive is unpacked in place, " * 30] * 40 + ['    os.system("tar xf " + archive)']) + "\n")
+backslashes = "\\" * 1260
+write("backslashes.py", "\n".join(["import os", "", "def run(command, code):", '    usage = """']
+      + [backslashes, backslashes + "\r" + backslashes[:600] + "\r"] * 3
+      + ['"""', "    os.system(command)", "    eval(code)"]) + "\n")
+unclosed = '      <div role="bu        ObjectInputStreamFactoryBuilderProvider in = new x; // a"'
+write("role.html", "\n".join(["<!doctype html>", '<html lang="en">', "<body>"] + [unclosed] * 4) + "\n")
 # for the custom rules: long runs of letters that never end the way the patterns want (5 lines: not minified)
 write("letters.py", ("a" * 3000 + "\n") * 5)
 PY
@@ -119,7 +131,8 @@ run() {
 }
 
 inputs="$work/inputs"
-for file in alias-module.py alias-calls.py markup.html handlers.py braces.js deep.py; do
+for file in alias-module.py alias-calls.py markup.html handlers.py braces.js deep.py lone-cr.py comments.py \
+    backslashes.py role.html; do
     run "$file" "$(repo "$file" "$inputs/$file")"
 done
 

@@ -121,6 +121,77 @@ import Testing
         try expectWholeAndInTime(python, pythonSeconds)
     }
 
+    /// `x = eval(y)` statements joined by lone carriage returns (not line breaks for git or the line splitter, but
+    /// white space for the data flow's patterns), on long lines inside a function: the fuzzer's first timeout.
+    @Test func callsSeparatedByLoneCarriageReturnsAreQuick() throws {
+        let statements = String(repeating: "import os\rx = eval(y)\rpassword = \"p4ss\"\r", count: 40)
+        let lines =
+            [
+                "import os", "", "def fetch_all(urls, session):",
+                "    cursor.execute(f\"SELECT name FROM users WHERE a = \"p4ss\"\r" + statements + "\")",
+            ] + Array(repeating: "    # " + statements + statements, count: 4) + [
+                "        pa \"p4ss\"\r" + statements, " eval(y)\r" + statements,
+            ]
+        let (result, seconds, _) = try review("lone_cr.py", lines.joined(separator: "\n") + "\n")
+        try expectWholeAndInTime(result, seconds)
+        #expect(try ruleLines(result, "security.code-eval").contains(lines.count))
+    }
+
+    /// Long comment lines (all blank in the code view) between a shell call and the function it is in: the data
+    /// flow reads each line above the call for an assignment or the function's header.
+    @Test func longCommentLinesAboveACallAreQuick() throws {
+        let comment = "    # " + String(repeating: "the archive is unpacked in place, ", count: 30)
+        let lines =
+            ["import os", "", "def unpack(archive):"] + Array(repeating: comment, count: 40) + [
+                "    os.system(\"tar xf \" + archive)"
+            ]
+        let (result, seconds, _) = try review("unpack.py", lines.joined(separator: "\n") + "\n")
+        try expectWholeAndInTime(result, seconds)
+        #expect(try ruleLines(result, "security.command-injection") == [lines.count])
+    }
+
+    /// A docstring of 1,260-byte lines of backslashes and lone carriage returns (blank in the code view) between two
+    /// calls and their function's header: the fuzzer's second timeout.
+    @Test func backslashLinesInAStringAboveCallsAreQuick() throws {
+        let backslashes = String(repeating: "\\", count: 1260)
+        let usage = [backslashes, backslashes + "\r" + backslashes.prefix(600) + "\r"]
+        let lines =
+            ["import os", "", "def run(command, code):", "    usage = \"\"\""]
+            + Array(repeating: usage, count: 3).flatMap { $0 }
+            + ["\"\"\"", "    os.system(command)", "    eval(code)"]
+        let (result, seconds, _) = try review("run.py", lines.joined(separator: "\n") + "\n")
+        try expectWholeAndInTime(result, seconds)
+        #expect(try ruleLines(result, "security.command-injection") == [lines.count - 1])
+        #expect(try ruleLines(result, "security.code-eval") == [lines.count])
+    }
+
+    /// A command built from a long string literal (blank in the code view) and assigned above the call: the
+    /// assignment is read whole, so a constant one is not flagged and one that appends a parameter is.
+    @Test func longLiteralAssignmentsAreFollowedQuickly() throws {
+        let literal = String(repeating: "--exclude=cache ", count: 90)
+        let lines = [
+            "import os", "", "def pack():", "    command = \"tar cf out.tar " + literal + "\"",
+            "    os.system(command)", "",
+            "def unpack(archive):", "    command = \"tar xf " + literal + "\" + archive", "    os.system(command)",
+        ]
+        let (result, seconds, _) = try review("pack.py", lines.joined(separator: "\n") + "\n")
+        try expectWholeAndInTime(result, seconds)
+        #expect(try ruleLines(result, "security.command-injection") == [9])
+    }
+
+    /// A `role` attribute whose quote is never closed on its line, running into long words: each word is one
+    /// token, not every way of cutting it into pieces.
+    @Test func anUnclosedRoleAttributeIsQuick() throws {
+        let unclosed = "      <div role=\"bu        ObjectInputStreamFactoryBuilderProvider in = new x; // a\""
+        let lines = [
+            "<!doctype html>", "<html lang=\"en\">", "<body>", unclosed, unclosed, unclosed, unclosed,
+            "<div role=\"nav\">x</div>",
+        ]
+        let (result, seconds, _) = try review("page.html", lines.joined(separator: "\n") + "\n")
+        try expectWholeAndInTime(result, seconds)
+        #expect(try ruleLines(result, "accessibility.aria-role-invalid") == [lines.count])
+    }
+
     @Test func everyBadInputFixtureIsReviewedInTime() throws {
         let folder = LLMTestServer.repositoryRoot + "/Fixtures/bad-inputs"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }

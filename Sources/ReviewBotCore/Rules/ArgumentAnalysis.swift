@@ -25,9 +25,16 @@ struct ArgumentAnalysis {
         #"^\s*(?:[rRbBuUfF]{0,2}(?:"""\s*"""|'''\s*'''|"\s*"|'\s*'|`\s*`)(?:\s*\+\s*[rRbBuU]{0,2}(?:"\s*"|'\s*'))*|-?\d[\w.]*|true|false|True|False|None|null|nil|undefined)\s*$"#
     )
     private static let identifier = try! SharedRegex(#"^\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*$"#)  // reviewbot:ignore quality.force-try
+    /// A function's first line. The words before a C-style name (`static Map<K, V> name(`) are read one at a time
+    /// after the indentation (`[\w<>\[\], ]+\s+\w+` after `^\s*` tried every way of sharing a run of spaces
+    /// between the three: cubic, seconds on a blank line of 300 spaces); indentation with a space before its last
+    /// character stands for words too, as the space in that class let it (`    name(x) {`).
     private static let functionHeader = try! SharedRegex(  // reviewbot:ignore quality.force-try
-        #"^\s*((async\s+)?def\s|func\s|function\b|fn\s|(public|private|protected|internal|static|override|final|async|export)\s[^=]*\(|[\w<>\[\], ]+\s+\w+\s*\([^)]*\)\s*(throws\s+[\w., ]+)?\s*\{\s*$)"#
+        #"^\s*+(?:(?:async\s+)?def\s|func\s|function\b|fn\s|(?:public|private|protected|internal|static|override|final|async|export)\s[^=]*\(|[\w<>\[\],]++(?:[ ]++[\w<>\[\],]++)*?\s+"#
+            + headerEnd + #")|^(?=\s*[ ]\s)\s*+"# + headerEnd
     )
+    /// The name, parameters and brace of a C-style function header.
+    private static let headerEnd = #"\w+\s*\([^)]*\)\s*+(?:throws\s+[\w., ]+)?\s*\{\s*$"#
 
     /// Whether the first argument after `offset` (a byte offset on `line`, just after the opening
     /// parenthesis or the sink name) may carry a non-constant value.
@@ -309,24 +316,64 @@ struct ArgumentAnalysis {
     /// The latest assignment of `name` above `line`, within the enclosing function.
     private func assignment(of name: String, before line: Int) -> (expression: String, line: Int)? {
         let escaped = NSRegularExpression.escapedPattern(for: name)
+        // Only the left side and the `=` are a pattern; the value is cut out by `assignedValue(in:)`.
         guard
             let pattern = try? NSRegularExpression(
                 pattern:
                     #"^\s*(?:(?:let|var|const|final|val|auto|my|String|string|int|Integer|Object|def)\s+)?(?:[\w<>\[\]]+\s+)?"#
-                    + escaped + #"\s*(?::\s*[\w.<>\[\]?]+\s*)?(?::=|=)(?!=)\s*(.+?)\s*;?\s*$"#)
+                    + escaped + #"\s*(?::\s*[\w.<>\[\]?]+\s*)?(?::=|=)(?!=)"#)
         else { return nil }
         var current = line - 1
         let lowest = max(1, line - 150)
         while current >= lowest {
             let text = file.codeLine(current)
             if let match = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-                let range = Range(match.range(at: 1), in: text)
+                let end = Range(match.range, in: text)?.upperBound,
+                let value = Self.assignedValue(in: text[end...])
             {
-                return (String(text[range]), current)
+                return (value, current)
             }
             if Self.functionHeader.matches(text) { return nil }
             current -= 1
         }
         return nil
+    }
+
+    /// The value after an assignment's `=`: what `\s*(.+?)\s*;?\s*$` captures in `rest`, found in one pass.
+    ///
+    /// That pattern backtracks cubically in the length of a run of white space that the end of the line does not
+    /// follow (a long blanked string in the code view, white space around lone carriage returns): seconds on a
+    /// line of 1,000 bytes. As it did, the value is the text without the white space around it and without one
+    /// final `;` (or `;` alone, or one character of a blank right side), and nil when it spans a line break
+    /// (`.` does not match one; `\s` matches every line break).
+    static func assignedValue(in rest: Substring) -> String? {
+        let scalars = Array(rest.unicodeScalars)
+        let isSpace: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace }
+        let isLineBreak: (Unicode.Scalar) -> Bool = {
+            switch $0.value {
+            case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+            default: return false
+            }
+        }
+        var start = 0
+        while start < scalars.count && isSpace(scalars[start]) { start += 1 }
+        var end = scalars.count
+        while end > start && isSpace(scalars[end - 1]) { end -= 1 }
+        if end > start && scalars[end - 1] == ";" {
+            var beforeSemicolon = end - 1
+            while beforeSemicolon > start && isSpace(scalars[beforeSemicolon - 1]) { beforeSemicolon -= 1 }
+            // the value is at least one character: a lone `;`
+            end = beforeSemicolon > start ? beforeSemicolon : end
+        }
+        if end > start {
+            let value = scalars[start..<end]
+            guard !value.contains(where: isLineBreak) else { return nil }
+            var text = ""
+            text.unicodeScalars.append(contentsOf: value)
+            return text
+        }
+        // a blank right side: the last character that is not a line break is the value
+        guard let last = scalars[..<start].lastIndex(where: { !isLineBreak($0) }) else { return nil }
+        return String(Character(scalars[last]))
     }
 }

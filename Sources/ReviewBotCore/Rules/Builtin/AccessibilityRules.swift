@@ -589,11 +589,13 @@ enum AccessibilityRules {
             languages: markupLanguages,
             keywords: ["role"],
             patterns: [
+                // Each token is a whole word (`*+`): a backtracking `[\w-]*` would try every split of a long word
+                // when the quote is never closed (2^n attempts, seconds for 17 letters).
                 .init(
                     .text,
                     #"(?<=\s)role\s*=\s*(?:"\s*(?:(?!(?i:"# + validRoles
-                        + #")[\s"])[a-zA-Z][\w-]*\s*)+"|'\s*(?:(?!(?i:"# + validRoles
-                        + #")[\s'])[a-zA-Z][\w-]*\s*)+')"#)
+                        + #")[\s"])[a-zA-Z][\w-]*+\s*)+"|'\s*(?:(?!(?i:"# + validRoles
+                        + #")[\s'])[a-zA-Z][\w-]*+\s*)+')"#)
             ],
             message: "Unknown or abstract ARIA role",
             recommendation:
