@@ -313,6 +313,17 @@ struct ArgumentAnalysis {
         return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
+    private static let headerWords: Set<Substring> = [
+        "async", "def", "func", "function", "fn", "public", "private", "protected", "internal", "static", "override",
+        "final", "export",
+    ]
+
+    /// A cheap test that `functionHeader` may match: the line starts with one of its keywords or ends with `{`.
+    private static func mayBeFunctionHeader(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.hasSuffix("{") || headerWords.contains(trimmed.prefix { $0.isLetter })
+    }
+
     /// The latest assignment of `name` above `line`, within the enclosing function.
     private func assignment(of name: String, before line: Int) -> (expression: String, line: Int)? {
         let escaped = NSRegularExpression.escapedPattern(for: name)
@@ -327,13 +338,16 @@ struct ArgumentAnalysis {
         let lowest = max(1, line - 150)
         while current >= lowest {
             let text = file.codeLine(current)
-            if let match = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            // The pattern holds the name, and a function header starts with a keyword or ends with `{`: lines that
+            // cannot match skip the regular expressions (this runs up to 150 lines back from every spliced value).
+            if text.contains(name),
+                let match = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
                 let end = Range(match.range, in: text)?.upperBound,
                 let value = Self.assignedValue(in: text[end...])
             {
                 return (value, current)
             }
-            if Self.functionHeader.matches(text) { return nil }
+            if Self.mayBeFunctionHeader(text) && Self.functionHeader.matches(text) { return nil }
             current -= 1
         }
         return nil

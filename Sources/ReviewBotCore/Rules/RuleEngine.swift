@@ -839,13 +839,23 @@ public struct RuleEngine: Sendable {
         if let binding = pattern.binding {
             // the names the file binds, put into the pattern, which then runs once over the file
             guard
-                let (bound, from) = Self.boundNames(
+                let (bound, events) = Self.boundNames(
                     binding, pattern.unbinding, in: text, texts: texts, rule: compiled.rule.id)
             else { return [] }
             let concrete = pattern.regex.pattern.replacingOccurrences(of: Rule.Pattern.boundNames, with: bound)
             guard let regex = try? LazyRegex(concrete, builtin: pattern.regex.builtin) else { return [] }
-            matches = regex.allMatches(in: text, budget: texts.budget, rule: compiled.rule.id).filter {
-                $0.range.location >= from
+            // a call counts when the closest binding of its name above it is a `binding` (not an `unbinding`)
+            let nsText = text as NSString
+            matches = regex.allMatches(in: text, budget: texts.budget, rule: compiled.rule.id).filter { match in
+                var end = match.range.location
+                while end < nsText.length, let scalar = Unicode.Scalar(nsText.character(at: end)),
+                    scalar == "_" || CharacterSet.alphanumerics.contains(scalar)
+                {
+                    end += 1
+                }
+                let name = nsText.substring(
+                    with: NSRange(location: match.range.location, length: end - match.range.location))
+                return events[name]?.last(where: { $0.offset < match.range.location })?.bound == true
             }
         } else if let window = compiled.rule.maxLines {
             // each stretch is searched as a string of its own (a range of the whole text would make the
@@ -859,6 +869,37 @@ public struct RuleEngine: Sendable {
             }
         } else {
             matches = pattern.regex.allMatches(in: text, budget: texts.budget, rule: compiled.rule.id)
+        }
+        if pattern.binding == nil, pattern.regex.pattern.contains(PythonRules.mentionsVariable) {
+            // A source followed forward stops at its first sink (the `at` group); the later sinks of the same
+            // source are found by searching again from the source, anchored, with the sinks found so far spoilt.
+            var masked: NSMutableString?
+            var extra: [NSTextCheckingResult] = []
+            for match in matches {
+                var previous = match
+                for _ in 0..<8 {
+                    let at = previous.range(withName: "at")
+                    guard at.location != NSNotFound, at.location > match.range.location, !texts.budget.exhausted
+                    else { break }
+                    let copy = masked ?? NSMutableString(string: text)
+                    masked = copy
+                    // spoil the sink: its first character and the `(` of its call (`[\w.]+\.execute` starts anywhere)
+                    copy.replaceCharacters(in: NSRange(location: at.location, length: 1), with: "_")
+                    let paren = copy.range(of: "(", options: [], range: at)
+                    if paren.location != NSNotFound { copy.replaceCharacters(in: paren, with: "_") }
+                    let searched = copy as String
+                    guard
+                        let next = pattern.regex.regex.firstMatch(
+                            in: searched, options: [.anchored],
+                            range: NSRange(location: match.range.location, length: copy.length - match.range.location))
+                    else { break }
+                    // the same sink again (the spoiling missed it): stop
+                    guard next.range(withName: "at").location > at.location else { break }
+                    extra.append(next)
+                    previous = next
+                }
+            }
+            matches += extra
         }
         for match in matches {
             guard let range = Range(match.range, in: text) else { continue }
@@ -919,26 +960,23 @@ public struct RuleEngine: Sendable {
     }
 
     /// The names `binding` binds in `text` (group 1) and `unbinding` does not bind again after, as an alternation
-    /// of literals, and where (UTF-16) the first binding starts; nil when there are none.
+    /// of literals, and every binding (true) and unbinding (false) of each name by UTF-16 offset, in order; nil when there are none.
     private static func boundNames(
         _ binding: LazyRegex, _ unbinding: LazyRegex?, in text: String, texts: FileTexts, rule: String
-    ) -> (String, Int)? {
+    ) -> (String, [String: [(offset: Int, bound: Bool)]])? {
         let nsText = text as NSString
-        var last: [String: (offset: Int, bound: Bool)] = [:]
-        var first = Int.max
+        var events: [String: [(offset: Int, bound: Bool)]] = [:]
         for (regex, bound) in [(binding, true)] + (unbinding.map { [($0, false)] } ?? []) {
             for match in regex.allMatches(in: text, budget: texts.budget, rule: rule) where match.numberOfRanges > 1 {
                 let range = match.range(at: 1)
                 guard range.location != NSNotFound else { continue }
-                let name = nsText.substring(with: range)
-                if bound { first = min(first, match.range.location) }
-                if let previous = last[name], previous.offset > match.range.location { continue }
-                last[name] = (match.range.location, bound)
+                events[nsText.substring(with: range), default: []].append((match.range.location, bound))
             }
         }
-        let names = last.filter(\.value.bound).keys.sorted().prefix(64)
-        guard !names.isEmpty, first != Int.max else { return nil }
-        return ("(?:" + names.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|") + ")", first)
+        for name in events.keys { events[name]?.sort { $0.offset < $1.offset } }
+        let names = events.filter { $0.value.contains(where: \.bound) }.keys.sorted().prefix(64)
+        guard !names.isEmpty else { return nil }
+        return ("(?:" + names.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|") + ")", events)
     }
 
     /// Where a rule with `maxLines` is searched: from each line near the change that holds one of its
