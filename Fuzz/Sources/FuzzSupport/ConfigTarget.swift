@@ -13,7 +13,7 @@ public enum ConfigTarget {
         ),
         ("web/index.js", "const q = `SELECT * FROM t WHERE id = ${id}`;\ndb.query(q);\neval(x);\n"),
         ("page.html", "<img src=\"a.png\">\n<a href=\"#\" onclick=\"go()\">x</a>\n"),
-        ("config.yml", "token: ghp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n"),
+        ("config.yml", "token: ghp_" + String(repeating: "a", count: 36) + "\n"),  // split: this file holds no token
     ].map { SourceFile(path: $0.0, text: $0.1, addedLines: Array(1...4)) }
 
     public static func run(_ content: [UInt8]) {

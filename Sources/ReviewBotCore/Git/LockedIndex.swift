@@ -26,9 +26,10 @@ public final class LockedIndex {
         }
         let current = FileManager.default.contents(atPath: indexPath) ?? Data()
         let copied = current.withUnsafeBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }  // an empty index: nothing to copy
             var written = 0
             while written < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                let count = write(descriptor, base + written, buffer.count - written)
                 if count <= 0 { return false }
                 written += count
             }

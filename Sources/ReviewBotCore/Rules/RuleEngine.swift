@@ -871,35 +871,7 @@ public struct RuleEngine: Sendable {
             matches = pattern.regex.allMatches(in: text, budget: texts.budget, rule: compiled.rule.id)
         }
         if pattern.binding == nil, pattern.regex.pattern.contains(PythonRules.mentionsVariable) {
-            // A source followed forward stops at its first sink (the `at` group); the later sinks of the same
-            // source are found by searching again from the source, anchored, with the sinks found so far spoilt.
-            var masked: NSMutableString?
-            var extra: [NSTextCheckingResult] = []
-            for match in matches {
-                var previous = match
-                for _ in 0..<8 {
-                    let at = previous.range(withName: "at")
-                    guard at.location != NSNotFound, at.location > match.range.location, !texts.budget.exhausted
-                    else { break }
-                    let copy = masked ?? NSMutableString(string: text)
-                    masked = copy
-                    // spoil the sink: its first character and the `(` of its call (`[\w.]+\.execute` starts anywhere)
-                    copy.replaceCharacters(in: NSRange(location: at.location, length: 1), with: "_")
-                    let paren = copy.range(of: "(", options: [], range: at)
-                    if paren.location != NSNotFound { copy.replaceCharacters(in: paren, with: "_") }
-                    let searched = copy as String
-                    guard
-                        let next = pattern.regex.regex.firstMatch(
-                            in: searched, options: [.anchored],
-                            range: NSRange(location: match.range.location, length: copy.length - match.range.location))
-                    else { break }
-                    // the same sink again (the spoiling missed it): stop
-                    guard next.range(withName: "at").location > at.location else { break }
-                    extra.append(next)
-                    previous = next
-                }
-            }
-            matches += extra
+            matches += Self.laterSinks(of: matches, regex: pattern.regex.regex, in: text, budget: texts.budget)
         }
         for match in matches {
             guard let range = Range(match.range, in: text) else { continue }
@@ -957,6 +929,38 @@ public struct RuleEngine: Sendable {
             }
         }
         return results
+    }
+
+    /// The later sinks of sources followed forward: such a match stops at its first sink (the `at` group), so each
+    /// one is searched again from its source, anchored, with the sinks found so far spoilt (at most 8 more).
+    private static func laterSinks(
+        of matches: [NSTextCheckingResult], regex: NSRegularExpression, in text: String, budget: RuleBudget
+    ) -> [NSTextCheckingResult] {
+        var masked: NSMutableString?
+        var extra: [NSTextCheckingResult] = []
+        for match in matches {
+            var previous = match
+            for _ in 0..<8 {
+                let at = previous.range(withName: "at")
+                guard at.location != NSNotFound, at.location > match.range.location, !budget.exhausted else { break }
+                let copy = masked ?? NSMutableString(string: text)
+                masked = copy
+                // spoil the sink: its first character and the `(` of its call (`[\w.]+\.execute` starts anywhere)
+                copy.replaceCharacters(in: NSRange(location: at.location, length: 1), with: "_")
+                let paren = copy.range(of: "(", options: [], range: at)
+                if paren.location != NSNotFound { copy.replaceCharacters(in: paren, with: "_") }
+                guard
+                    let next = regex.firstMatch(
+                        in: copy as String, options: [.anchored],
+                        range: NSRange(location: match.range.location, length: copy.length - match.range.location))
+                else { break }
+                // the same sink again (the spoiling missed it): stop
+                guard next.range(withName: "at").location > at.location else { break }
+                extra.append(next)
+                previous = next
+            }
+        }
+        return extra
     }
 
     /// The names `binding` binds in `text` (group 1) and `unbinding` does not bind again after, as an alternation
