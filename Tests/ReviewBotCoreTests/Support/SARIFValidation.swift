@@ -2,23 +2,10 @@ import Foundation
 import Testing
 
 /// Every SARIF log the tests produce goes through ``SARIFSchema/validate(_:)``: Python's `jsonschema` checks it
-/// against the SARIF 2.1.0 schema in `../shared/schemas` (beside the checkout, as on every machine of this
-/// project; `SARIF_SCHEMA` names another copy). A missing schema or a missing `jsonschema` fails the test
-/// with what to do; it never skips.
+/// against the SARIF 2.1.0 schema kept in the repository as test data (`Fixtures/schemas`, with its OASIS
+/// notice). A missing `jsonschema` fails the test with what to do; it never skips.
 enum SARIFSchema {
-    static let fileName = "sarif-schema-2.1.0.json"
-
-    /// The schema file: `$SARIF_SCHEMA`, else `../shared/schemas/` beside the checkout, else `/work/shared/schemas/`.
-    static let path: String? = {
-        if let explicit = ProcessInfo.processInfo.environment["SARIF_SCHEMA"], !explicit.isEmpty { return explicit }
-        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let candidates = [
-            checkout.deletingLastPathComponent().appendingPathComponent("shared/schemas/\(fileName)").path,
-            "/work/shared/schemas/\(fileName)",
-        ]
-        return candidates.first { FileManager.default.fileExists(atPath: $0) }
-    }()
+    static let path = LLMTestServer.repositoryRoot + "/Fixtures/schemas/sarif-schema-2.1.0.json"
 
     private static let validator = """
         import json, sys
@@ -50,12 +37,6 @@ enum SARIFSchema {
 
     /// What the schema finds wrong with `text` (at most ten problems), or nil when it is valid.
     static func problems(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String? {
-        guard let path else {
-            Issue.record(
-                "the SARIF schema is missing: expected ../shared/schemas/\(fileName) beside the checkout or SARIF_SCHEMA",
-                sourceLocation: sourceLocation)
-            throw TestFailure("no SARIF schema")
-        }
         let result = try Command.run(
             "/usr/bin/env", ["python3", "-c", validator, path], in: FileManager.default.temporaryDirectory.path,
             stdin: text)
