@@ -4,9 +4,24 @@ import Foundation
 /// something that is not (a parameter, a request value, string building, another such variable)?
 ///
 /// Works on the code view (comments and string contents blanked), so a constant string reads as
-/// quotes around spaces, and an interpolated one keeps its expressions.
-struct ArgumentAnalysis {
+/// quotes around spaces, and an interpolated one keeps its expressions. One analysis serves every rule on a
+/// file: what each line assigns is read once, however many sinks look back over it.
+final class ArgumentAnalysis {
     let file: SourceFile
+    /// What each line is, read when a search first passes it (index: line − 1).
+    private var lines: [LineKind?]
+
+    private enum LineKind {
+        /// An assignment of `name`, which may also be a function's first line.
+        case assignment(name: String, value: String, functionHeader: Bool)
+        case functionHeader
+        case other
+    }
+
+    init(file: SourceFile) {
+        self.file = file
+        lines = Array(repeating: nil, count: file.lineCount)
+    }
 
     /// Calls that make a value safe for the sinks reviewbot knows (quoting, numeric conversion, escaping).
     private static let sanitizer = try! SharedRegex(  // reviewbot:ignore quality.force-try
@@ -324,33 +339,39 @@ struct ArgumentAnalysis {
         return trimmed.hasSuffix("{") || headerWords.contains(trimmed.prefix { $0.isLetter })
     }
 
-    /// The latest assignment of `name` above `line`, within the enclosing function.
+    /// The left side of an assignment and its `=`: the name is group 1; the value is cut out by `assignedValue(in:)`.
+    private static let assignmentStart = try! SharedRegex(  // reviewbot:ignore quality.force-try
+        #"^\s*(?:(?:let|var|const|final|val|auto|my|String|string|int|Integer|Object|def)\s+)?(?:[\w<>\[\]]+\s+)?([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*(?::\s*[\w.<>\[\]?]+\s*)?(?::=|=)(?!=)"#
+    )
+
+    /// The latest assignment of `name` above `line`, within the enclosing function (at most 150 lines up).
     private func assignment(of name: String, before line: Int) -> (expression: String, line: Int)? {
-        let escaped = NSRegularExpression.escapedPattern(for: name)
-        // Only the left side and the `=` are a pattern; the value is cut out by `assignedValue(in:)`.
-        guard
-            let pattern = try? NSRegularExpression(
-                pattern:
-                    #"^\s*(?:(?:let|var|const|final|val|auto|my|String|string|int|Integer|Object|def)\s+)?(?:[\w<>\[\]]+\s+)?"#
-                    + escaped + #"\s*(?::\s*[\w.<>\[\]?]+\s*)?(?::=|=)(?!=)"#)
-        else { return nil }
         var current = line - 1
         let lowest = max(1, line - 150)
         while current >= lowest {
-            let text = file.codeLine(current)
-            // The pattern holds the name, and a function header starts with a keyword or ends with `{`: lines that
-            // cannot match skip the regular expressions (this runs up to 150 lines back from every spliced value).
-            if text.contains(name),
-                let match = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-                let end = Range(match.range, in: text)?.upperBound,
-                let value = Self.assignedValue(in: text[end...])
-            {
-                return (value, current)
+            switch kind(of: current) {
+            case .assignment(let assigned, let value, _) where assigned == name: return (value, current)
+            case .functionHeader, .assignment(_, _, functionHeader: true): return nil
+            case .assignment, .other: current -= 1
             }
-            if Self.mayBeFunctionHeader(text) && Self.functionHeader.matches(text) { return nil }
-            current -= 1
         }
         return nil
+    }
+
+    /// What line `line` is: an assignment (its name and value), a function's first line, or neither.
+    private func kind(of line: Int) -> LineKind {
+        if let known = lines[line - 1] { return known }
+        let text = file.codeLine(line)
+        let header = Self.mayBeFunctionHeader(text) && Self.functionHeader.matches(text)
+        var found = header ? LineKind.functionHeader : .other
+        if text.utf8.contains(UInt8(ascii: "=")), let match = Self.assignmentStart.firstMatch(in: text),
+            let name = Range(match.range(at: 1), in: text), let end = Range(match.range, in: text)?.upperBound,
+            let value = Self.assignedValue(in: text[end...])
+        {
+            found = .assignment(name: String(text[name]), value: value, functionHeader: header)
+        }
+        lines[line - 1] = found
+        return found
     }
 
     /// The value after an assignment's `=`: what `\s*(.+?)\s*;?\s*$` captures in `rest`, found in one pass.

@@ -34,8 +34,8 @@ final class LazyRegex: @unchecked Sendable {
     let builtin: Bool
     private let lock = NSLock()
     private var compiled: NSRegularExpression?
-    /// Bytes that every match contains (see ``requiredLiteral(of:)``); nil until first asked for.
-    private var literal: [UInt8]??
+    /// What every match contains (see ``requiredLiteral(of:)`` and ``requiredLiterals(of:)``); nil until first asked for.
+    private var required: (literal: [UInt8]?, oneOf: [[UInt8]]?)?
 
     init(_ pattern: String, builtin: Bool) throws {
         self.pattern = pattern
@@ -110,14 +110,104 @@ final class LazyRegex: @unchecked Sendable {
         return found
     }
 
-    /// Whether the pattern cannot match anywhere in `bytes` because its required literal is absent.
+    /// Whether the pattern cannot match anywhere in `bytes` because its required literal is absent, or none of
+    /// the literals one of which it requires is there.
     func cannotMatch(in bytes: [UInt8]) -> Bool {
         lock.lock()
-        let required = literal ?? Self.requiredLiteral(of: pattern)
-        literal = .some(required)
+        let required = self.required ?? (Self.requiredLiteral(of: pattern), Self.requiredLiterals(of: pattern))
+        self.required = required
         lock.unlock()
-        guard let required else { return false }
-        return !Self.contains(bytes, required)
+        if let literal = required.literal, !Self.contains(bytes, literal) { return true }
+        if let oneOf = required.oneOf, !oneOf.contains(where: { Self.contains(bytes, $0) }) { return true }
+        return false
+    }
+
+    /// Byte strings one of which every match of `pattern` contains, when the pattern has a group at its top level
+    /// that is not quantified and each of whose alternatives requires a literal: `(?<![\w.])(?:open|os\.remove|
+    /// shutil\.copy\w*)\(` needs `open`, `os.remove` or `shutil.copy`. Nil when there is no such group.
+    static func requiredLiterals(of pattern: String) -> [[UInt8]]? {
+        let characters = Array(pattern.utf8)
+        var groups: [Range<Int>] = []
+        var index = 0
+        while index < characters.count {
+            switch characters[index] {
+            case 0x5C:  // backslash
+                index += 2
+            case 0x5B:  // [
+                guard let end = endOfClass(in: characters, at: index) else { return nil }
+                index = end
+            case 0x7C:  // | at the top level: no group is required
+                return nil
+            case 0x28:  // (
+                guard opensPlainGroup(characters, at: index), let end = endOfGroup(in: characters, at: index) else {
+                    return nil
+                }
+                // a plain `(` or `(?:` group without a quantifier after it
+                let plain =
+                    index + 1 < characters.count && (characters[index + 1] != 0x3F || characters[index + 2] == 0x3A)
+                let quantified = end < characters.count && [0x2A, 0x2B, 0x3F, 0x7B].contains(characters[end])
+                if plain && !quantified { groups.append(index..<end) }
+                index = end
+            default:
+                index += 1
+            }
+        }
+        return groups.lazy.compactMap { alternativeLiterals(characters, group: $0) }.first
+    }
+
+    /// One required literal per alternative of the group that spans `group` (from its `(` to after its `)`).
+    private static func alternativeLiterals(_ characters: [UInt8], group: Range<Int>) -> [[UInt8]]? {
+        let start = group.lowerBound + (characters[group.lowerBound + 1] == 0x3F ? 3 : 1)
+        var alternatives: [[UInt8]] = []
+        var depth = 0
+        var from = start
+        var index = start
+        let end = group.upperBound - 1
+        while index <= end {
+            let byte = characters[index]
+            if byte == 0x5C {
+                index += 2
+                continue
+            }
+            if byte == 0x5B {
+                guard let after = endOfClass(in: characters, at: index) else { return nil }
+                index = after
+                continue
+            }
+            if byte == 0x28 { depth += 1 }
+            if byte == 0x29 && index < end { depth -= 1 }
+            if (byte == 0x7C && depth == 0) || index == end {
+                let text = String(decoding: characters[from..<index], as: UTF8.self)
+                guard let literal = requiredLiteral(of: text) else { return nil }
+                alternatives.append(literal)
+                from = index + 1
+            }
+            index += 1
+        }
+        return alternatives.count > 1 ? alternatives : nil
+    }
+
+    /// Where the group that opens at `start` (`(`) ends (the index after its `)`); nil when it does not end.
+    private static func endOfGroup(in characters: [UInt8], at start: Int) -> Int? {
+        var depth = 0
+        var index = start
+        while index < characters.count {
+            switch characters[index] {
+            case 0x5C: index += 2
+            case 0x5B:
+                guard let end = endOfClass(in: characters, at: index) else { return nil }
+                index = end
+            case 0x28:
+                depth += 1
+                index += 1
+            case 0x29:
+                depth -= 1
+                index += 1
+                if depth == 0 { return index }
+            default: index += 1
+            }
+        }
+        return nil
     }
 
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
@@ -576,6 +666,9 @@ public struct RuleEngine: Sendable {
 
         private var scannedBlocks: BlockScanner.Result?
 
+        /// The data flow of sink arguments in this file (what its lines assign, read once).
+        private(set) lazy var arguments = ArgumentAnalysis(file: file)
+
         var blocks: BlockScanner.Result {
             if let scannedBlocks { return scannedBlocks }
             let scanned = BlockScanner(language: file.language).scan(code: file.code, lineStarts: file.lineStarts)
@@ -687,7 +780,7 @@ public struct RuleEngine: Sendable {
                 guard texts.largeFunctionReports.contains(line) else { return nil }
             case .buildsString:
                 guard file.hasInterpolation(line) || Self.stringBuilding.matches(views.get(.code)),
-                    !ArgumentAnalysis(file: file).splicesOnlySafeValues(line: line)
+                    !texts.arguments.splicesOnlySafeValues(line: line)
                 else { return nil }
             case .notLabelled, .notNamedByReference, .missingReference, .hiddenReference, .lowContrast, .rendered:
                 break
@@ -697,7 +790,7 @@ public struct RuleEngine: Sendable {
                     matchEnd > 0 && range.lowerBound + matchEnd <= range.upperBound
                     && file.code[range.lowerBound + matchEnd - 1] == 0x28
                 guard
-                    !endsAtCall || ArgumentAnalysis(file: file).firstArgumentIsDynamic(line: line, afterByte: matchEnd)
+                    !endsAtCall || texts.arguments.firstArgumentIsDynamic(line: line, afterByte: matchEnd)
                 else { return nil }
             }
         }

@@ -1,5 +1,12 @@
 /// The quality agent's built-in rules.
 enum QualityRules {
+    /// A statement that leaves the block (one of `keywords`), blank lines, and a line at the same indentation
+    /// that is not the next branch or the block's end: the dead line is the `at` group.
+    static func deadAfter(_ keywords: String) -> String {
+        #"(?m)^([ \t]*)(?:"# + keywords
+            + #")\b[^\n]*[\w)\]"'`;][ \t]*\n(?:[ \t]*\n)*\1(?<at>(?![ \t])(?!\}|\)|\]|case\b|default\b|else\b|elif\b|except\b|finally\b|catch\b|#|//|/\*|@unknown\b|end\b)\S)"#
+    }
+
     static let braceLanguages: Set<Language> = [.swift, .javascript, .typescript, .java, .kotlin, .csharp, .php, .cpp]
 
     static let all: [Rule] = [
@@ -197,11 +204,10 @@ enum QualityRules {
             id: "quality.unreachable-code", category: .quality, severity: .medium,
             languages: [.swift, .python, .javascript, .typescript, .java, .kotlin, .go, .c, .cpp, .csharp, .php],
             keywords: ["return", "throw", "raise", "break", "continue"],
+            // `raise` leaves the block in Python only: elsewhere `raise(SIGINT)` is a call that returns
             patterns: [
-                .init(
-                    .code,
-                    #"(?m)^([ \t]*)(?:return|throw|raise|break|continue)\b[^\n]*[\w)\]"'`;][ \t]*\n(?:[ \t]*\n)*\1(?<at>(?![ \t])(?!\}|\)|\]|case\b|default\b|else\b|elif\b|except\b|finally\b|catch\b|#|//|/\*|@unknown\b|end\b)\S)"#
-                )
+                .init(.code, deadAfter("return|throw|break|continue")),
+                .init(.code, deadAfter("raise"), languages: [.python]),
             ],
             multiline: true,
             // the statement, blank lines, and the dead line
@@ -221,6 +227,9 @@ enum QualityRules {
                     "calc.swift",
                     "func f() -> Int {\n    #if DEBUG\n    return 1\n    #else\n    return 2\n    #endif\n}",
                     flagged: false),
+                .init("calc.py", "def f(x):\n    raise ValueError(x)\n    print(x)", flagged: true),
+                .init("Stop.swift", "func stop() {\n    raise(SIGINT)\n    exit(1)\n}", flagged: false),
+                .init("stop.c", "void stop(void) {\n    raise(SIGTERM);\n    cleanup();\n}", flagged: false),
             ]),
         Rule(
             id: "quality.force-try", category: .quality, severity: .medium, languages: [.swift],
