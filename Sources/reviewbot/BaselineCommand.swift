@@ -48,7 +48,7 @@ struct BaselineCommand: AsyncParsableCommand {
             let url = URL(fileURLWithPath: path)
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try baseline.encoded().write(to: url, options: .atomic)
+            try OutputFile.write(baseline.encoded(), to: path)
         } catch {
             throw InternalError("cannot write the baseline to \(path): \(error.localizedDescription)")
         }

@@ -164,7 +164,7 @@ struct ReviewCommand: AsyncParsableCommand {
         let scrubber = SecretScrubber(settings: configuration.llm)
         let rendered = scrubber.scrub(ReportFormatter.render(report, as: format, color: color, context: context))
         if let output {
-            do { try Data(rendered.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
+            do { try OutputFile.write(Data(rendered.utf8), to: output) } catch {
                 throw InternalError("cannot write the report to \(output): \(error.localizedDescription)")
             }
         } else {
@@ -175,7 +175,7 @@ struct ReviewCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             do {
                 let data = scrubber.scrub(Array(try encoder.encode(TraceDocument(events: recorder.all))))
-                try Data(data).write(to: URL(fileURLWithPath: trace), options: .atomic)
+                try OutputFile.write(Data(data), to: trace)
             } catch {
                 throw InternalError("cannot write the trace to \(trace): \(error.localizedDescription)")
             }

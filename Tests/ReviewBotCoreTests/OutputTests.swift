@@ -23,6 +23,28 @@ import Testing
             of: #""durationMs"\s*:\s*[0-9.eE+-]+"#, with: #""durationMs":0"#, options: .regularExpression)
     }
 
+    /// `--output` to something that is not a regular file (`/dev/null`, a pipe) writes into it and leaves it what it
+    /// was: replacing it whole, as a report file is, once turned the machine's /dev/null into a regular file.
+    @Test func outputIntoAPipeWritesThroughItAndLeavesThePipe() throws {
+        let repo = try busyRepository()
+        let fifo = repo.path + "/report.fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let copy = repo.path + "/copy.json"
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/sh")
+        reader.arguments = ["-c", "cat \"$0\" > \"$1\"", fifo, copy]
+        try reader.run()
+        let result = try repo.reviewbot("review", "--format", "json", "--output", fifo)
+        var status = stat()
+        let stillAPipe = lstat(fifo, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO
+        if !stillAPipe { reader.terminate() }  // nobody will write into the pipe now
+        reader.waitUntilExit()
+        #expect(stillAPipe)
+        #expect(result.status == 1, "\(result.summary)")
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: copy)))
+        #expect((report as? [String: Any])?["findings"] != nil)
+    }
+
     @Test func jsonIsByteIdenticalAcrossRunsApartFromDurations() throws {
         let repo = try busyRepository()
         let first = try repo.reviewbot("review", "--format", "json")
