@@ -389,21 +389,32 @@ public struct ChangeReader: Sendable {
             UnreviewedText(path: path, reason: reason, lines: lines))
     }
 
+    /// The skip of an ignored or too large regular file, whose added text the secret sweep reads; nil for any other
+    /// entry (a reviewed file, a deletion, a submodule, a link).
+    private static func sweepable(_ entry: Entry, _ delta: DeltaInfo) -> SkippedFile? {
+        guard case .skipped(let note, nil) = entry, note.reason == .ignored || note.reason == .tooLarge,
+            delta.newMode == UInt16(GIT_FILEMODE_BLOB.rawValue)
+                || delta.newMode == UInt16(GIT_FILEMODE_BLOB_EXECUTABLE.rawValue)
+        else { return nil }
+        return note
+    }
+
+    /// The skip of a file too large even for the secret sweep, saying so.
+    private static func unswept(_ note: SkippedFile) -> Entry {
+        var note = note
+        note.detail += "; over \(UnreviewedText.byteLimit >> 20) MiB, not even swept for secrets"
+        return .skipped(note, nil)
+    }
+
     /// `entry` when it is not a skipped file with content (a deletion, a submodule, a link); otherwise the
     /// same skip with what the file adds, read from its blobs for the secret sweep.
     private func sweepingStored(_ entry: Entry, _ delta: DeltaInfo, repository: Repository) throws(GitError) -> Entry {
-        guard case .skipped(var note, nil) = entry, note.reason == .ignored || note.reason == .tooLarge,
-            delta.newMode == UInt16(GIT_FILEMODE_BLOB.rawValue)
-                || delta.newMode == UInt16(GIT_FILEMODE_BLOB_EXECUTABLE.rawValue)
-        else { return entry }
+        guard let note = Self.sweepable(entry, delta) else { return entry }
         let oldExists =
             delta.status != GIT_DELTA_ADDED && delta.oldMode != UInt16(GIT_FILEMODE_COMMIT.rawValue)
             && delta.oldMode != 0
         let sizes = [repository.blobSize(delta.newId), oldExists ? repository.blobSize(delta.oldId) : 0]
-        guard sizes.allSatisfy({ ($0 ?? Int.max) <= UnreviewedText.byteLimit }) else {
-            note.detail += "; over \(UnreviewedText.byteLimit >> 20) MiB, not even swept for secrets"
-            return .skipped(note, nil)
-        }
+        guard sizes.allSatisfy({ ($0 ?? Int.max) <= UnreviewedText.byteLimit }) else { return Self.unswept(note) }
         let newBlob = try BlobHandle(delta.newId, in: repository, path: note.path)
         let oldBlob = oldExists ? try BlobHandle(delta.oldId, in: repository, path: note.path) : nil
         let swept = unreviewed(
@@ -512,19 +523,12 @@ extension ChangeReader {
     private func sweepingWorktree(_ entry: Entry, _ delta: DeltaInfo, repository: Repository) throws(GitError)
         -> Entry
     {
-        guard case .skipped(var note, nil) = entry, note.reason == .ignored || note.reason == .tooLarge,
-            delta.newMode == UInt16(GIT_FILEMODE_BLOB.rawValue)
-                || delta.newMode == UInt16(GIT_FILEMODE_BLOB_EXECUTABLE.rawValue),
-            let workdir = repository.workdir
-        else { return entry }
+        guard let note = Self.sweepable(entry, delta), let workdir = repository.workdir else { return entry }
         let path = workdir + delta.newPath
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let oldExists = delta.status != GIT_DELTA_ADDED && delta.status != GIT_DELTA_UNTRACKED && delta.oldMode != 0
         let oldSize = oldExists ? repository.blobSize(delta.oldId) ?? Int.max : 0
-        guard size <= UnreviewedText.byteLimit, oldSize <= UnreviewedText.byteLimit else {
-            note.detail += "; over \(UnreviewedText.byteLimit >> 20) MiB, not even swept for secrets"
-            return .skipped(note, nil)
-        }
+        guard size <= UnreviewedText.byteLimit, oldSize <= UnreviewedText.byteLimit else { return Self.unswept(note) }
         guard let data = FileManager.default.contents(atPath: path) else { return entry }
         let old = oldExists ? try repository.blobData(delta.oldId) : nil
         return .skipped(

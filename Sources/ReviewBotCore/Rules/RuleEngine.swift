@@ -548,62 +548,90 @@ public struct RuleEngine: Sendable {
         let language = byLanguage.rules(for: file.language)
         var results: [Finding] = []
         let texts = FileTexts(file: file, budget: budget)
-        if !language.lineRules.isEmpty {
-            var seen = [Bool](repeating: false, count: compiled.count)
-            var candidates: [Int] = []
-            // Whether a rule may run on this file at all (its path is not excluded, the file meets its
-            // file-level requirements), decided the first time one of its keywords occurs.
-            var fileGate = [Bool?](repeating: nil, count: compiled.count)
-            for line in file.addedLines where line >= 1 && line <= file.lineCount {
-                if budget.expired() {
-                    return (assignFingerprints(results, file: file), partial(line: max(1, line - 1)))
-                }
-                let range = file.lineRange(line)
-                language.lineIndex.rules(in: file.raw, range: range, seen: &seen, into: &candidates)
-                guard !candidates.isEmpty else { continue }
-                var views = LineViews(file: file, line: line)
-                candidates.sort()
-                for ruleIndex in candidates {
-                    if fileGate[ruleIndex] == nil {
-                        let excluded = compiled[ruleIndex].excludedPaths?.matches(file.path) ?? false
-                        fileGate[ruleIndex] =
-                            !excluded && passesFileRequirements(compiled[ruleIndex], file, texts: texts)
-                    }
-                    guard fileGate[ruleIndex] == true else { continue }
-                    let started = timer?.now()
-                    if let finding = match(
-                        compiled[ruleIndex], file: file, line: line, views: &views, texts: texts, agent: agent)
-                    {
-                        results.append(finding)
-                    }
-                    timer?.add(ruleIndex, since: started)
-                    if budget.exhausted {
-                        if budget.stoppedRule == nil { budget.stoppedRule = compiled[ruleIndex].rule.id }
-                        return (assignFingerprints(results, file: file), partial(line: line))
-                    }
-                }
-            }
+        if !language.lineRules.isEmpty,
+            let stop = runLineRules(language, file: file, texts: texts, agent: agent, timer: timer, into: &results)
+        {
+            return (assignFingerprints(results, file: file), partial(line: stop.line))
         }
-        if !language.multilineRules.isEmpty {
-            var seen = [Bool](repeating: false, count: compiled.count)
-            var present: [Int] = []
-            language.multilineIndex.rules(in: file.raw, range: 0..<file.raw.count, seen: &seen, into: &present)
-            present.sort()
-            for ruleIndex in present {
-                if budget.expired() { return (assignFingerprints(results, file: file), partial(line: nil)) }
+        if !language.multilineRules.isEmpty,
+            let stop = runMultilineRules(language, file: file, texts: texts, agent: agent, timer: timer, into: &results)
+        {
+            return (assignFingerprints(results, file: file), partial(line: stop.line))
+        }
+        return (assignFingerprints(results, file: file), nil)
+    }
+
+    /// Where a pass over the rules stopped when the file's budget ran out: the last line it finished, or nil between
+    /// whole-file rules.
+    private struct Stop {
+        let line: Int?
+    }
+
+    /// The line rules on each added line, in order; a ``Stop`` when the budget ran out first.
+    private func runLineRules(
+        _ language: LanguageRules, file: SourceFile, texts: FileTexts, agent: String, timer: RuleTimer?,
+        into results: inout [Finding]
+    ) -> Stop? {
+        let budget = texts.budget
+        var seen = [Bool](repeating: false, count: compiled.count)
+        var candidates: [Int] = []
+        // Whether a rule may run on this file at all (its path is not excluded, the file meets its
+        // file-level requirements), decided the first time one of its keywords occurs.
+        var fileGate = [Bool?](repeating: nil, count: compiled.count)
+        for line in file.addedLines where line >= 1 && line <= file.lineCount {
+            if budget.expired() { return Stop(line: max(1, line - 1)) }
+            let range = file.lineRange(line)
+            language.lineIndex.rules(in: file.raw, range: range, seen: &seen, into: &candidates)
+            guard !candidates.isEmpty else { continue }
+            var views = LineViews(file: file, line: line)
+            candidates.sort()
+            for ruleIndex in candidates {
+                if fileGate[ruleIndex] == nil {
+                    let excluded = compiled[ruleIndex].excludedPaths?.matches(file.path) ?? false
+                    fileGate[ruleIndex] = !excluded && passesFileRequirements(compiled[ruleIndex], file, texts: texts)
+                }
+                guard fileGate[ruleIndex] == true else { continue }
                 let started = timer?.now()
-                let found =
-                    passesFileRequirements(compiled[ruleIndex], file, texts: texts)
-                    ? multilineMatches(compiled[ruleIndex], file: file, texts: texts, agent: agent) : []
+                if let finding = match(
+                    compiled[ruleIndex], file: file, line: line, views: &views, texts: texts, agent: agent)
+                {
+                    results.append(finding)
+                }
                 timer?.add(ruleIndex, since: started)
                 if budget.exhausted {
                     if budget.stoppedRule == nil { budget.stoppedRule = compiled[ruleIndex].rule.id }
-                    return (assignFingerprints(results, file: file), partial(line: nil))
+                    return Stop(line: line)
                 }
-                results += found
             }
         }
-        return (assignFingerprints(results, file: file), nil)
+        return nil
+    }
+
+    /// The multi-line rules whose keywords the file holds, each over the whole file; a ``Stop`` when the budget ran
+    /// out first.
+    private func runMultilineRules(
+        _ language: LanguageRules, file: SourceFile, texts: FileTexts, agent: String, timer: RuleTimer?,
+        into results: inout [Finding]
+    ) -> Stop? {
+        let budget = texts.budget
+        var seen = [Bool](repeating: false, count: compiled.count)
+        var present: [Int] = []
+        language.multilineIndex.rules(in: file.raw, range: 0..<file.raw.count, seen: &seen, into: &present)
+        present.sort()
+        for ruleIndex in present {
+            if budget.expired() { return Stop(line: nil) }
+            let started = timer?.now()
+            let found =
+                passesFileRequirements(compiled[ruleIndex], file, texts: texts)
+                ? multilineMatches(compiled[ruleIndex], file: file, texts: texts, agent: agent) : []
+            timer?.add(ruleIndex, since: started)
+            if budget.exhausted {
+                if budget.stoppedRule == nil { budget.stoppedRule = compiled[ruleIndex].rule.id }
+                return Stop(line: nil)
+            }
+            results += found
+        }
+        return nil
     }
 
     /// Whether the whole file matches the rule's file-level requirements (an import, for example).

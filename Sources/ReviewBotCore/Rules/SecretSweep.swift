@@ -22,11 +22,12 @@ struct SecretSweep {
     /// A sweep with those of `rules` (already configured) that recognise secrets.
     init(rules: [Rule]) {
         self.rules = rules.filter { Self.ruleIds.contains($0.id) }.compactMap { rule in
-            let patterns = rule.patterns.compactMap { try? NSRegularExpression(pattern: $0.regex) }
+            // the process-wide cache: the rule engine has compiled the same patterns already
+            let patterns = rule.patterns.compactMap { try? LazyRegex($0.regex, builtin: false).regex }
             guard !patterns.isEmpty else { return nil }
             return Compiled(
                 rule: rule, keywords: rule.keywords.map { $0.lowercased().utf8.map { $0 | 0x20 } }, patterns: patterns,
-                excludes: rule.excludes.compactMap { try? NSRegularExpression(pattern: $0.regex) })
+                excludes: rule.excludes.compactMap { try? LazyRegex($0.regex, builtin: false).regex })
         }
     }
 
